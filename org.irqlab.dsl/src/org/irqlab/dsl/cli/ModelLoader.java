@@ -1,0 +1,81 @@
+package org.irqlab.dsl.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.IrqLabStandaloneSetup;
+
+import com.google.inject.Injector;
+
+/**
+ * Loads .irqlab files into one resource set, so that files may refer to each other's machines and
+ * device types, and validates each of them.
+ */
+public final class ModelLoader {
+
+	private final Injector injector;
+
+	public ModelLoader() {
+		this(new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration());
+	}
+
+	public ModelLoader(Injector injector) {
+		this.injector = injector;
+	}
+
+	/** A file the loader could not read, with the reason to show the user. */
+	public record Unreadable(Path file, String reason) {
+	}
+
+	/** The outcome of loading and validating a set of files. */
+	public record Result(Map<Path, XtextResource> resources, Map<Path, List<Issue>> issues, List<Unreadable> unreadable) {
+	}
+
+	public Result loadAndValidate(List<Path> files) {
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		Map<Path, XtextResource> resources = new LinkedHashMap<>();
+		List<Unreadable> unreadable = new ArrayList<>();
+		for (Path file : files) {
+			try {
+				resources.put(file, load(resourceSet, file));
+			} catch (IOException | RuntimeException e) {
+				unreadable.add(new Unreadable(file, describe(e)));
+			}
+		}
+		EcoreUtil.resolveAll(resourceSet);
+		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
+		resources.forEach((file, resource) -> issues.put(file, resource.getResourceServiceProvider()
+				.getResourceValidator().validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)));
+		return new Result(resources, issues, unreadable);
+	}
+
+	private static XtextResource load(XtextResourceSet resourceSet, Path file) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			throw new IOException(Files.exists(file) ? "not a regular file" : "no such file");
+		}
+		Path absolute = file.toAbsolutePath().normalize();
+		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(absolute.toString()));
+		if (resource == null) {
+			throw new IOException("not an .irqlab file");
+		}
+		resource.load(resourceSet.getLoadOptions());
+		return resource;
+	}
+
+	private static String describe(Exception e) {
+		String message = e.getMessage();
+		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+	}
+}
