@@ -3,9 +3,13 @@
  */
 package org.irqlab.dsl;
 
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.irqlab.dsl.parser.IrqLabSyntaxErrorMessages;
 
-/**
- * Use this class to register components to be used at runtime / without the Equinox extension registry.
- */
+/** The language's runtime services, as Guice bindings over Xtext's defaults. */
 public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return IrqLabSyntaxErrorMessages.class;
+	}
 }
