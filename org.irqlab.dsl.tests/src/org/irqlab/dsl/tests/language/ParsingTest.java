@@ -77,6 +77,7 @@ public class ParsingTest {
 		List<Resource.Diagnostic> errors = model.eResource().getErrors();
 		assertFalse(errors.isEmpty());
 		assertEquals(1, errors.get(0).getLine());
+		assertEquals("expected a number before '}'", errors.get(0).getMessage());
 	}
 
 	private static void assertNoSyntaxErrors(Resource resource) {
