@@ -1,0 +1,198 @@
+package org.irqlab.dsl.simulation;
+
+import java.util.stream.Collectors;
+
+import org.irqlab.dsl.kernel.BootLoad;
+import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.dsl.kernel.IrqbalanceSettings;
+import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.dsl.model.CpuSetSetting;
+import org.irqlab.dsl.model.CpusSetting;
+import org.irqlab.dsl.model.CrashCounter;
+import org.irqlab.dsl.model.CrashCounterKind;
+import org.irqlab.dsl.model.CrashCountersSetting;
+import org.irqlab.dsl.model.FirstNumberSetting;
+import org.irqlab.dsl.model.IrqbalanceSetting;
+import org.irqlab.dsl.model.KernelSetting;
+import org.irqlab.dsl.model.LoadItem;
+import org.irqlab.dsl.model.LoadSetting;
+import org.irqlab.dsl.model.Machine;
+import org.irqlab.dsl.model.MachineSetting;
+import org.irqlab.dsl.model.NodeSetting;
+import org.irqlab.dsl.model.NodesSetting;
+import org.irqlab.dsl.model.SmtSetting;
+import org.irqlab.dsl.model.SwitchSetting;
+import org.irqlab.dsl.model.SystemVectorsSetting;
+
+/** Turns a `machine` of the model into the simulator's machine description. */
+public final class MachineTranslator {
+
+	/** What a machine is when it says nothing about its kernel. */
+	public static final KernelProfile DEFAULT_PROFILE = KernelProfile.V6_12;
+
+	private MachineTranslator() {
+	}
+
+	public static KernelProfile profileOf(Machine machine) {
+		for (MachineSetting setting : machine.getSettings()) {
+			if (setting instanceof KernelSetting kernel) {
+				return switch (kernel.getProfile()) {
+					case EL8 -> KernelProfile.EL8_4_18;
+					case V6_1 -> KernelProfile.V6_1;
+					case V6_12 -> KernelProfile.V6_12;
+				};
+			}
+		}
+		return DEFAULT_PROFILE;
+	}
+
+	/** The number of possible CPUs, 0 when the machine does not say. */
+	public static int cpuCountOf(Machine machine) {
+		for (MachineSetting setting : machine.getSettings()) {
+			if (setting instanceof CpusSetting cpus) {
+				return cpus.getCount();
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the machine cannot be simulated; the validator reports
+	 *                                  the reason on the offending setting before this is reached
+	 */
+	public static org.irqlab.dsl.kernel.Machine translate(Machine machine) {
+		int cpus = cpuCountOf(machine);
+		if (cpus < 1) {
+			throw new IllegalArgumentException("machine " + machine.getName() + " has no `cpus` setting");
+		}
+		var builder = org.irqlab.dsl.kernel.Machine.builder(profileOf(machine), cpus);
+		LoadAccumulator load = new LoadAccumulator(cpus);
+		for (MachineSetting setting : machine.getSettings()) {
+			apply(setting, builder, load);
+		}
+		builder.bootLoad(load.toBootLoad());
+		return builder.build();
+	}
+
+	private static void apply(MachineSetting setting, org.irqlab.dsl.kernel.Machine.Builder builder,
+			LoadAccumulator load) {
+		if (setting instanceof CpuSetSetting set) {
+			CpuSet cpus = CpuSet.parse(set.getCpus());
+			switch (set.getKind()) {
+				case PRESENT -> builder.present(cpus);
+				case ONLINE -> builder.online(cpus);
+			}
+		} else if (setting instanceof NodesSetting nodes) {
+			builder.evenNodes(nodes.getCount());
+		} else if (setting instanceof NodeSetting node) {
+			builder.node(node.getId(), CpuSet.parse(node.getCpus()));
+		} else if (setting instanceof SmtSetting smt) {
+			if (smt.isAdjacent()) {
+				builder.smtAdjacent(smt.getThreads());
+			} else {
+				builder.smtInterleaved(smt.getThreads());
+			}
+		} else if (setting instanceof SystemVectorsSetting system) {
+			builder.systemVectors(system.getVectors().stream().map(String::valueOf).collect(Collectors.joining(",")));
+		} else if (setting instanceof LoadSetting loadSetting) {
+			load.add(loadSetting);
+		} else if (setting instanceof CrashCountersSetting crash) {
+			load.add(crash);
+		} else if (setting instanceof IrqbalanceSetting irqbalance) {
+			builder.irqbalance(irqbalanceOf(irqbalance));
+		} else if (setting instanceof SwitchSetting flag) {
+			switch (flag.getKind()) {
+				case MSI_RESERVATION -> builder.msiReservationMode(flag.isEnabled());
+				case INTERRUPT_REMAPPING -> builder.interruptRemapping(flag.isEnabled());
+			}
+		} else if (setting instanceof FirstNumberSetting first) {
+			switch (first.getKind()) {
+				case VIRTIO -> builder.firstVirtioIndex(first.getValue());
+				case NVME -> builder.firstNvmeIndex(first.getValue());
+				case IRQ -> builder.firstDynamicIrq(first.getValue());
+			}
+		}
+	}
+
+	private static IrqbalanceSettings irqbalanceOf(IrqbalanceSetting setting) {
+		if (!setting.isEnabled()) {
+			return IrqbalanceSettings.disabled();
+		}
+		CpuSet banned = setting.getBanned() == null ? CpuSet.empty() : CpuSet.parse(setting.getBanned());
+		return IrqbalanceSettings.enabled(banned).withPowersave(setting.isPowersave());
+	}
+
+	/** Adds up the machine's `load` and `crash` settings into one boot load. */
+	private static final class LoadAccumulator {
+		private final int[] allocated;
+		private final int[] managed;
+		private final int[] managedAllocated;
+		private boolean perCpu;
+		private int placed;
+		private int reserved;
+		private CrashCountersSetting crash;
+
+		LoadAccumulator(int cpus) {
+			allocated = new int[cpus];
+			managed = new int[cpus];
+			managedAllocated = new int[cpus];
+		}
+
+		void add(LoadSetting load) {
+			CpuSet cpus = load.getCpus() == null ? null : CpuSet.parse(load.getCpus());
+			for (LoadItem item : load.getItems()) {
+				switch (item.getKind()) {
+					case PLACED -> placed += item.getCount();
+					case RESERVED -> reserved += item.getCount();
+					case ALLOCATED -> addPerCpu(allocated, cpus, item.getCount());
+					case MANAGED -> addPerCpu(managed, cpus, item.getCount());
+					case MANAGED_ALLOCATED -> addPerCpu(managedAllocated, cpus, item.getCount());
+				}
+			}
+		}
+
+		void add(CrashCountersSetting counters) {
+			crash = counters;
+		}
+
+		private void addPerCpu(int[] counts, CpuSet cpus, int count) {
+			if (cpus == null) {
+				return;
+			}
+			perCpu = true;
+			for (int cpu : cpus.toArray()) {
+				if (cpu < counts.length) {
+					counts[cpu] += count;
+				}
+			}
+		}
+
+		BootLoad toBootLoad() {
+			BootLoad load;
+			if (crash != null) {
+				load = BootLoad.fromCrashDump(counter(CrashCounterKind.GLOBAL_AVAILABLE),
+						(int) counter(CrashCounterKind.GLOBAL_RESERVED), counter(CrashCounterKind.TOTAL_ALLOCATED));
+			} else if (perCpu) {
+				load = BootLoad.perCpu(allocated, managed, managedAllocated);
+			} else {
+				load = BootLoad.none();
+			}
+			if (placed > 0) {
+				load = load.withPlaced(placed);
+			}
+			if (reserved > 0) {
+				load = load.withReserved(reserved);
+			}
+			return load;
+		}
+
+		private long counter(CrashCounterKind kind) {
+			for (CrashCounter each : crash.getCounters()) {
+				if (each.getKind() == kind) {
+					return each.getValue();
+				}
+			}
+			return 0;
+		}
+	}
+}

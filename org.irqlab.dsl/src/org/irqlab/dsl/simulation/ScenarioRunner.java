@@ -1,0 +1,208 @@
+package org.irqlab.dsl.simulation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.irqlab.dsl.kernel.CpuHotplugResult;
+import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.dsl.kernel.DeviceResult;
+import org.irqlab.dsl.kernel.DeviceSpec;
+import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.dsl.kernel.IrqbalanceResult;
+import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.dsl.model.AddEvent;
+import org.irqlab.dsl.model.BalanceEvent;
+import org.irqlab.dsl.model.BindEvent;
+import org.irqlab.dsl.model.CpuAction;
+import org.irqlab.dsl.model.CpuEvent;
+import org.irqlab.dsl.model.DeviceType;
+import org.irqlab.dsl.model.Event;
+import org.irqlab.dsl.model.RemoveEvent;
+import org.irqlab.dsl.model.RepeatEvent;
+import org.irqlab.dsl.model.Scenario;
+
+/** Plays a scenario's events, in order, on a freshly booted simulated machine. */
+public final class ScenarioRunner {
+
+	/** Thrown when the caller cancelled the run (the user typed again). */
+	public static final class Cancelled extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		Cancelled() {
+			super("simulation cancelled", null, false, false);
+		}
+	}
+
+	private final SimulationBudget budget;
+	private final BooleanSupplier cancelled;
+
+	public ScenarioRunner(SimulationBudget budget, BooleanSupplier cancelled) {
+		this.budget = budget;
+		this.cancelled = cancelled;
+	}
+
+	/** Runs the scenario; a model that cannot be simulated gives an outcome with a problem, never an exception. */
+	public ScenarioOutcome run(Scenario scenario) {
+		if (scenario.getMachine() == null || scenario.getMachine().eIsProxy()) {
+			return ScenarioOutcome.notSimulated(scenario, "the scenario's machine is not defined");
+		}
+		String tooLarge = budget.check(scenario);
+		if (tooLarge != null) {
+			return ScenarioOutcome.notSimulated(scenario, tooLarge);
+		}
+		org.irqlab.dsl.kernel.Machine machine = MachineTranslator.translate(scenario.getMachine());
+		Simulation simulation = new Simulation(machine);
+		MatrixSnapshot start = simulation.snapshot();
+		Playback playback = new Playback(simulation);
+		for (Event event : scenario.getEvents()) {
+			playback.play(event, 0);
+		}
+		return new ScenarioOutcome(scenario, machine, List.copyOf(playback.outcomes), start, simulation.snapshot(),
+				simulation, null);
+	}
+
+	/** The state of one run: outcomes so far and the devices present, by type and by name. */
+	private final class Playback {
+		private final Simulation simulation;
+		private final List<EventOutcome> outcomes = new ArrayList<>();
+		private final Map<DeviceType, Deque<String>> presentByType = new HashMap<>();
+		private final Map<AddEvent, String> namedDevices = new HashMap<>();
+		private final Map<DeviceType, DeviceSpec> specs = new HashMap<>();
+		private final Map<Event, Integer> passes = new HashMap<>();
+
+		Playback(Simulation simulation) {
+			this.simulation = simulation;
+		}
+
+		void play(Event event, int depth) {
+			checkCancelled();
+			if (event instanceof RepeatEvent repeat) {
+				for (int i = 0; i < repeat.getTimes(); i++) {
+					for (Event each : repeat.getEvents()) {
+						play(each, depth + 1);
+					}
+				}
+				return;
+			}
+			int pass = passes.merge(event, 1, Integer::sum) - 1;
+			if (event instanceof AddEvent add) {
+				add(add, pass);
+			} else if (event instanceof RemoveEvent remove) {
+				remove(remove, pass);
+			} else if (event instanceof BindEvent bind) {
+				bind(bind, pass);
+			} else if (event instanceof CpuEvent cpu) {
+				hotplug(cpu, pass);
+			} else if (event instanceof BalanceEvent balance) {
+				balance(balance, pass);
+			}
+		}
+
+		private void add(AddEvent add, int pass) {
+			DeviceType type = add.getType();
+			if (type == null || type.eIsProxy()) {
+				return;
+			}
+			DeviceSpec spec = specs.computeIfAbsent(type, DeviceTranslator::translate);
+			int count = add.getCount() > 0 ? add.getCount() : 1;
+			List<DeviceResult> results = new ArrayList<>(count);
+			MatrixSnapshot firstDegraded = null;
+			int firstDegradedAt = -1;
+			for (int i = 0; i < count; i++) {
+				checkCancelled();
+				DeviceResult result = simulation.addDevice(spec);
+				if (firstDegraded == null && isDegraded(result)) {
+					firstDegradedAt = i;
+					// Its failed attempts rolled back what they took, so this shows the CPUs that had run out.
+					firstDegraded = simulation.snapshot();
+				}
+				results.add(result);
+				presentByType.computeIfAbsent(type, t -> new ArrayDeque<>()).addLast(result.name());
+			}
+			if (add.getName() != null && !results.isEmpty()) {
+				namedDevices.put(add, results.get(results.size() - 1).name());
+			}
+			outcomes.add(new EventOutcome(add, pass, results, 1, List.of(), List.of(), firstDegraded, firstDegradedAt,
+					simulation.counters()));
+		}
+
+		private void remove(RemoveEvent remove, int pass) {
+			List<DeviceResult> results = new ArrayList<>();
+			if (remove.getDevice() != null) {
+				String name = namedDevices.remove(remove.getDevice());
+				if (name != null) {
+					forgetPresent(name);
+					results.add(simulation.removeDevice(name));
+				}
+			} else if (remove.getType() != null) {
+				Deque<String> present = presentByType.getOrDefault(remove.getType(), new ArrayDeque<>());
+				for (int i = 0; i < remove.getCount() && !present.isEmpty(); i++) {
+					checkCancelled();
+					String name = present.removeLast();
+					namedDevices.values().remove(name);
+					results.add(simulation.removeDevice(name));
+				}
+			}
+			outcomes.add(new EventOutcome(remove, pass, results, 1, List.of(), List.of(), null, -1,
+					simulation.counters()));
+		}
+
+		private void forgetPresent(String name) {
+			for (Deque<String> names : presentByType.values()) {
+				names.remove(name);
+			}
+		}
+
+		private void bind(BindEvent bind, int pass) {
+			String name = namedDevices.get(bind.getDevice());
+			List<DeviceResult> results = new ArrayList<>();
+			if (name != null) {
+				results.add(switch (bind.getAction()) {
+					case BIND -> simulation.bind(name);
+					case UNBIND -> simulation.unbind(name);
+				});
+			}
+			outcomes.add(new EventOutcome(bind, pass, results, 1, List.of(), List.of(), null, -1, simulation.counters()));
+		}
+
+		private void hotplug(CpuEvent event, int pass) {
+			List<CpuHotplugResult> results = new ArrayList<>();
+			for (int cpu : CpuSet.parse(event.getCpus()).toArray()) {
+				checkCancelled();
+				if (cpu >= simulation.machine().nrCpuIds()) {
+					continue;
+				}
+				results.add(event.getAction() == CpuAction.OFFLINE ? simulation.offlineCpu(cpu) : simulation.onlineCpu(cpu));
+			}
+			outcomes.add(new EventOutcome(event, pass, List.of(), 1, results, List.of(), null, -1, simulation.counters()));
+		}
+
+		private void balance(BalanceEvent event, int pass) {
+			List<IrqbalanceResult> results = new ArrayList<>();
+			int passes = event.getPasses() > 0 ? event.getPasses() : 1;
+			for (int i = 0; i < passes; i++) {
+				checkCancelled();
+				results.add(simulation.runIrqbalance());
+			}
+			outcomes.add(new EventOutcome(event, pass, List.of(), 1, List.of(), results, null, -1, simulation.counters()));
+		}
+
+		private void checkCancelled() {
+			if (cancelled.getAsBoolean()) {
+				throw new Cancelled();
+			}
+		}
+	}
+
+	/** A device that asked for one vector per queue and got less: shared MSI-X, INTx, or nothing. */
+	static boolean isDegraded(DeviceResult result) {
+		return result.path() == InterruptPath.SHARED_MSIX || result.path() == InterruptPath.INTX
+				|| result.path() == InterruptPath.PROBE_FAILED;
+	}
+}

@@ -1,0 +1,163 @@
+package org.irqlab.dsl.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.irqlab.dsl.kernel.Attempt;
+import org.irqlab.dsl.kernel.CpuHotplugResult;
+import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.dsl.kernel.DeviceResult;
+import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.dsl.model.AddEvent;
+import org.irqlab.dsl.simulation.DeviceRuns;
+import org.irqlab.dsl.simulation.Errnos;
+import org.irqlab.dsl.simulation.EventOutcome;
+import org.irqlab.dsl.simulation.ScenarioOutcome;
+
+/** The validator's sentences: what happens, with the kernel's own words and the numbers behind it. */
+final class CapacityMessages {
+
+	private static final Map<String, String> STEP_NAMES = Map.of(
+			"msix", "per-queue MSI-X",
+			"msix_shared_slow", "MSI-X shared by the slow-path queues",
+			"msix_shared", "shared MSI-X",
+			"intx", "INTx",
+			"admin", "the admin vector",
+			"io", "the I/O queue vectors");
+
+	private CapacityMessages() {
+	}
+
+	static String probeFails(AddEvent add, EventOutcome event, DeviceRuns.Run failed) {
+		DeviceResult sample = failed.sample();
+		return which(add, failed, "fails", "fail") + " to probe: " + Errnos.describe(sample.errno())
+				+ kernelLine(sample) + ". " + attempts(sample) + why(event);
+	}
+
+	static String fallsBackToShared(AddEvent add, EventOutcome event, DeviceRuns.Run shared) {
+		return which(add, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
+				+ " per-queue interrupts and their CPU affinity are lost (" + shared.sample().name() + "-virtqueues). "
+				+ attempts(shared.sample()) + why(event);
+	}
+
+	static String fallsBackToIntx(AddEvent add, EventOutcome event, DeviceRuns.Run intx) {
+		return which(add, intx, "falls", "fall") + " back to legacy INTx, shared with other devices on the line. "
+				+ attempts(intx.sample()) + why(event);
+	}
+
+	static String affinityBroken(EventOutcome event, long broken) {
+		return broken + " vector" + (broken == 1 ? " was" : "s were")
+				+ " placed outside the affinity asked for: \"Affinity broken due to vector space exhaustion.\"";
+	}
+
+	static String offlineRefused(CpuHotplugResult result) {
+		return "CPU " + result.cpu() + " cannot go offline: " + Errnos.describe(result.errno())
+				+ (result.messages().isEmpty() ? "" : ", " + String.join("; ", result.messages()))
+				+ " (its vectors do not fit on the CPUs that stay online)";
+	}
+
+	static String headroom(ScenarioOutcome outcome, List<String> parts) {
+		return "at the end: global_available " + outcome.end().globalAvailable() + " of "
+				+ outcome.machine().onlineCpus().size() + " online CPUs; " + String.join("; ", parts);
+	}
+
+	/** "device 7 of this add (virtio12) fails", "devices 196..512 of this add fail", or "virtio12 fails". */
+	private static String which(AddEvent add, DeviceRuns.Run run, String singular, String plural) {
+		String first = run.sample().name();
+		if (add.getCount() <= 1) {
+			return first + " " + singular;
+		}
+		if (run.count() == 1) {
+			return "device " + run.first() + " of this add (" + first + ") " + singular;
+		}
+		String range = run.first() + ".." + run.last();
+		return (run.contiguous() ? "devices " + range : run.count() + " devices between " + range)
+				+ " of this add (from " + first + ") " + plural;
+	}
+
+	/** The line the kernel printed that says the most: the genirq complaint, else the probe failure. */
+	private static String kernelLine(DeviceResult device) {
+		String chosen = null;
+		for (String line : device.messages()) {
+			if (line.contains("genirq:")) {
+				return ", \"" + line + "\"";
+			}
+			if (line.contains("probe of")) {
+				chosen = line;
+			}
+		}
+		return chosen == null ? "" : ", \"" + chosen + "\"";
+	}
+
+	/** The driver's interrupt setup, step by step: "Tried per-queue MSI-X: -ENOSPC (-28); INTx: -EBUSY (-16)." */
+	private static String attempts(DeviceResult device) {
+		List<String> steps = new ArrayList<>();
+		for (Attempt attempt : device.attempts()) {
+			String name = STEP_NAMES.getOrDefault(attempt.step(), attempt.step());
+			steps.add(name + ": " + (attempt.result() == 0 ? "ok" : Errnos.describe(attempt.result())));
+		}
+		return steps.isEmpty() ? "" : "Tried " + String.join("; ", steps) + ".";
+	}
+
+	/** Which CPUs had run out when the first device of the event lost its per-queue vectors, and by what. */
+	private static String why(EventOutcome event) {
+		MatrixSnapshot matrix = event.firstDegraded();
+		if (matrix == null) {
+			return "";
+		}
+		List<Integer> full = new ArrayList<>();
+		MatrixSnapshot.CpuMap example = null;
+		for (MatrixSnapshot.CpuMap cpu : matrix.cpus()) {
+			if (cpu.online() && cpu.available() == 0) {
+				full.add(cpu.cpu());
+				example = example == null ? cpu : example;
+			}
+		}
+		StringBuilder why = new StringBuilder(" Why: ");
+		if (example == null) {
+			why.append("every online CPU still had a free vector, but not every CPU of a queue's affinity mask could reserve one");
+		} else {
+			int usable = example.available() + example.managed() + example.allocated() - example.managedAllocated();
+			why.append("CPU").append(full.size() > 1 ? "s " : " ")
+					.append(CpuSet.of(full.stream().mapToInt(Integer::intValue).toArray()).toList())
+					.append(full.size() > 1 ? " had" : " had").append(" no free vector (CPU ").append(example.cpu())
+					.append(": ").append(usable).append(" usable, ").append(example.managed())
+					.append(" reserved for managed interrupts, ")
+					.append(example.allocated() - example.managedAllocated()).append(" allocated to others)");
+		}
+		DeviceResult costly = firstPerQueueDevice(event);
+		if (costly != null) {
+			long managedVectors = costly.vectors().stream().filter(VectorInfo::managed).count();
+			long slots = (long) costly.before().globalAvailable() - costly.after().globalAvailable();
+			why.append("; each ").append(deviceKind(costly)).append(" with per-queue vectors took ").append(slots)
+					.append(" slots");
+			if (managedVectors > 0) {
+				why.append(": its ").append(managedVectors).append(" managed queue vector")
+						.append(managedVectors == 1 ? "" : "s")
+						.append(" reserve one slot on every CPU of their masks, whatever the queue count");
+			}
+		}
+		return why.append('.').toString();
+	}
+
+	private static DeviceResult firstPerQueueDevice(EventOutcome event) {
+		for (DeviceResult device : event.devices()) {
+			if (device.path() == org.irqlab.dsl.kernel.InterruptPath.PER_QUEUE_MSIX_MANAGED
+					|| device.path() == org.irqlab.dsl.kernel.InterruptPath.PER_QUEUE_MSIX_UNMANAGED) {
+				return device;
+			}
+		}
+		return null;
+	}
+
+	private static String deviceKind(DeviceResult device) {
+		return switch (device.type()) {
+			case VIRTIO_BLK -> "virtio_blk";
+			case VIRTIO_NET -> "virtio_net";
+			case NVME -> "nvme";
+			case GENERIC_MSIX -> "device";
+		};
+	}
+}

@@ -1,0 +1,40 @@
+package org.irqlab.dsl.validation;
+
+/**
+ * The codes of the validator's issues. Quick fixes in the editor and code actions of the language
+ * server are keyed on them, and `irqlab check --format json` prints them.
+ */
+public final class IssueCodes {
+
+	private static final String PREFIX = "org.irqlab.dsl.";
+
+	/** Devices of an `add` fail to probe. Data: device type name, first failing index, last index, errno. */
+	public static final String DEVICE_PROBE_FAILS = PREFIX + "deviceProbeFails";
+	/** Devices fall back to one shared MSI-X vector. Data: device type name, first index, last index. */
+	public static final String FALLBACK_SHARED_MSIX = PREFIX + "fallbackSharedMsix";
+	/** Devices fall back to legacy INTx. Data: device type name, first index, last index. */
+	public static final String FALLBACK_INTX = PREFIX + "fallbackIntx";
+	/** The kernel had to place a vector outside its affinity mask. */
+	public static final String AFFINITY_BROKEN = PREFIX + "affinityBroken";
+	/** The kernel refuses to take a CPU offline. Data: the CPU. */
+	public static final String CPU_OFFLINE_REFUSED = PREFIX + "cpuOfflineRefused";
+	/** How many more devices of each type still fit at the end of a scenario. */
+	public static final String HEADROOM = PREFIX + "headroom";
+	/** The scenario is too large to simulate while editing. */
+	public static final String SIMULATION_TOO_LARGE = PREFIX + "simulationTooLarge";
+	/** The simulator could not run the scenario (a bug in IrqLab, reported rather than thrown). */
+	public static final String SIMULATION_FAILED = PREFIX + "simulationFailed";
+
+	public static final String MACHINE_WITHOUT_CPUS = PREFIX + "machineWithoutCpus";
+	public static final String DUPLICATE_SETTING = PREFIX + "duplicateSetting";
+	public static final String CPU_OUT_OF_RANGE = PREFIX + "cpuOutOfRange";
+	public static final String MALFORMED_CPU_LIST = PREFIX + "malformedCpuList";
+	public static final String NODES_OVERLAP = PREFIX + "nodesOverlap";
+	public static final String CPUS_WITHOUT_NODE = PREFIX + "cpusWithoutNode";
+	public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
+	public static final String SETTING_NOT_FOR_DRIVER = PREFIX + "settingNotForDriver";
+	public static final String LOAD_EXCEEDS_CPU = PREFIX + "loadExceedsCpu";
+
+	private IssueCodes() {
+	}
+}
