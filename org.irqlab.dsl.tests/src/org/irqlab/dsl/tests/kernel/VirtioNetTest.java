@@ -1,0 +1,69 @@
+package org.irqlab.dsl.tests.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.dsl.kernel.DeviceResult;
+import org.irqlab.dsl.kernel.DeviceSpec;
+import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.dsl.kernel.Machine;
+import org.irqlab.dsl.kernel.MatrixCounters;
+import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.dsl.kernel.VectorInfo;
+import org.junit.jupiter.api.Test;
+
+/** virtio_net: unmanaged per-queue vectors, no vector for the control queue, virtnet_set_affinity(). */
+class VirtioNetTest {
+
+    @Test
+    void queuePairsCostOneSlotPerVectorAndNothingIsManaged() {
+        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        MatrixCounters before = sim.counters();
+        DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(2));
+        assertEquals(InterruptPath.PER_QUEUE_MSIX_UNMANAGED, r.path());
+        assertEquals(5, r.vectors().size(), "config + input/output per pair, the control queue has none");
+        assertTrue(r.vectors().stream().noneMatch(VectorInfo::managed));
+        assertEquals(before.globalAvailable() - 5, r.after().globalAvailable());
+        assertEquals("virtio0-input.1", r.vectors().get(3).name());
+        assertEquals(CpuSet.range(0, 1), r.vector("input.0").affinity());
+        assertEquals(CpuSet.range(2, 3), r.vector("output.1").affinity());
+        Invariants.check(sim);
+    }
+
+    @Test
+    void withoutInterruptRemappingTheMoveWaitsForTheNextInterrupt() {
+        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
+        assertEquals(CpuSet.of(0), r.vector("input.0").affinity());
+        assertEquals(1, r.vector("input.0").effectiveCpu(), "placed at request_irq, the pinning is only pending");
+        int moved = sim.deliverPendingMoves();
+        assertTrue(moved > 0);
+        for (VectorInfo v : sim.device(r.name()).vectors()) {
+            assertTrue(v.affinity().contains(v.effectiveCpu()), v.toString());
+        }
+        Invariants.check(sim);
+    }
+
+    @Test
+    void withInterruptRemappingTheVectorsMoveAtOnce() {
+        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).interruptRemapping(true).build());
+        DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
+        for (VectorInfo v : r.vectors()) {
+            assertTrue(v.affinity().contains(v.effectiveCpu()), v.toString());
+        }
+        assertEquals(0, sim.deliverPendingMoves());
+    }
+
+    @Test
+    void moreQueuePairsThanCpusUseOnlyOnlineCpusForTheActivePairs() {
+        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_12, 2).build());
+        DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
+        assertEquals(9, r.vectors().size(), "vectors for all 4 pairs");
+        assertEquals(CpuSet.of(1), r.vector("input.1").affinity(), "2 active pairs on 2 CPUs");
+        assertEquals(CpuSet.range(0, 1), r.vector("input.3").affinity(), "inactive pairs keep the default");
+        assertFalse(r.failed());
+    }
+}
