@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
 		boolean syntaxErrors = false;
 		boolean errors = false;
 		for (var entry : result.issues().entrySet()) {
-			for (Issue issue : entry.getValue()) {
+			for (Issue issue : DiagnosticFormat.inReadingOrder(entry.getValue())) {
 				out.println(DiagnosticFormat.compilerStyle(entry.getKey(), issue));
 				syntaxErrors |= issue.isSyntaxError();
 				errors |= issue.getSeverity() == Severity.ERROR;

@@ -1,6 +1,8 @@
 package org.irqlab.dsl.cli;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.xtext.validation.Issue;
@@ -9,6 +11,16 @@ import org.eclipse.xtext.validation.Issue;
 public final class DiagnosticFormat {
 
 	private DiagnosticFormat() {
+	}
+
+	/** Issues as a reader meets them: by line and column, the most severe first on the same spot. */
+	public static List<Issue> inReadingOrder(List<Issue> issues) {
+		return issues.stream().sorted(Comparator.comparing((Issue issue) -> orZero(issue.getLineNumber()))
+				.thenComparing(issue -> orZero(issue.getColumn())).thenComparing(Issue::getSeverity)).toList();
+	}
+
+	private static int orZero(Integer value) {
+		return value == null ? 0 : value;
 	}
 
 	/** {@code file:line:column: severity: message}, with 1-based line and column. */

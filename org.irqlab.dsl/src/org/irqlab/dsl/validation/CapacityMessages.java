@@ -52,15 +52,41 @@ final class CapacityMessages {
 				+ " placed outside the affinity asked for: \"Affinity broken due to vector space exhaustion.\"";
 	}
 
-	static String offlineRefused(CpuHotplugResult result) {
-		return "CPU " + result.cpu() + " cannot go offline: " + Errnos.describe(result.errno())
-				+ (result.messages().isEmpty() ? "" : ", " + String.join("; ", result.messages()))
+	static String hotplugRefused(CpuHotplugResult result, boolean online) {
+		String kernelSays = result.messages().isEmpty() ? "" : ": \"" + String.join("; ", result.messages()) + "\"";
+		if (online) {
+			return "CPU " + result.cpu() + " cannot come online: " + Errnos.describe(result.errno()) + kernelSays;
+		}
+		return "CPU " + result.cpu() + " cannot go offline: " + Errnos.describe(result.errno()) + kernelSays
 				+ " (its vectors do not fit on the CPUs that stay online)";
 	}
 
+	/** What a CPU hotplug event did when the kernel let it happen. */
+	static String hotplugDone(List<CpuHotplugResult> done, boolean online) {
+		int moved = done.stream().mapToInt(CpuHotplugResult::moved).sum();
+		int shutDown = done.stream().mapToInt(CpuHotplugResult::shutDown).sum();
+		int restarted = done.stream().mapToInt(CpuHotplugResult::restarted).sum();
+		int broken = done.stream().mapToInt(CpuHotplugResult::broken).sum();
+		String cpus = CpuSet.of(done.stream().mapToInt(CpuHotplugResult::cpu).toArray()).toList();
+		StringBuilder text = new StringBuilder("CPU").append(done.size() > 1 ? "s " : " ").append(cpus)
+				.append(online ? " came online" : " went offline");
+		if (online) {
+			text.append(": ").append(restarted).append(" managed interrupt").append(restarted == 1 ? "" : "s")
+					.append(" started again");
+		} else {
+			text.append(": ").append(moved).append(" interrupt").append(moved == 1 ? "" : "s")
+					.append(" moved to other CPUs, ").append(shutDown).append(" managed interrupt")
+					.append(shutDown == 1 ? "" : "s").append(" shut down (their whole mask went offline)");
+			if (broken > 0) {
+				text.append(", ").append(broken).append(" with their affinity broken");
+			}
+		}
+		return text.toString();
+	}
+
 	static String headroom(ScenarioOutcome outcome, List<String> parts) {
-		return "at the end: global_available " + outcome.end().globalAvailable() + " of "
-				+ outcome.machine().onlineCpus().size() + " online CPUs; " + String.join("; ", parts);
+		return "at the end: " + outcome.end().globalAvailable() + " free vectors (global_available) on "
+				+ outcome.end().onlineMaps() + " online CPUs; " + String.join("; ", parts);
 	}
 
 	/** "device 7 of this add (virtio12) fails", "devices 196..512 of this add fail", or "virtio12 fails". */

@@ -10,6 +10,7 @@ import org.eclipse.xtext.validation.CheckType;
 import org.irqlab.dsl.kernel.CpuHotplugResult;
 import org.irqlab.dsl.kernel.DeviceResult;
 import org.irqlab.dsl.model.AddEvent;
+import org.irqlab.dsl.model.CpuAction;
 import org.irqlab.dsl.model.CpuEvent;
 import org.irqlab.dsl.model.DeviceType;
 import org.irqlab.dsl.model.Event;
@@ -95,15 +96,21 @@ public class CapacityValidator extends IrqLabCheckBase {
 	}
 
 	@Check(CheckType.FAST)
-	public void cpusGoOffline(CpuEvent cpuEvent) {
+	public void cpusGoOfflineAndOnline(CpuEvent cpuEvent) {
 		for (EventOutcome event : outcomesOf(cpuEvent)) {
 			for (CpuHotplugResult result : event.cpuChanges()) {
 				if (result.refused()) {
-					warning(CapacityMessages.offlineRefused(result), cpuEvent, Literals.CPU_EVENT__CPUS,
+					warning(CapacityMessages.hotplugRefused(result, cpuEvent.getAction() == CpuAction.ONLINE), cpuEvent,
+							Literals.CPU_EVENT__CPUS,
 							IssueCodes.CPU_OFFLINE_REFUSED, String.valueOf(result.cpu()));
 					return;
 				}
 			}
+		}
+		List<CpuHotplugResult> done = outcomesOf(cpuEvent).stream().flatMap(e -> e.cpuChanges().stream()).toList();
+		if (!done.isEmpty()) {
+			info(CapacityMessages.hotplugDone(done, cpuEvent.getAction() == CpuAction.ONLINE), cpuEvent,
+					Literals.CPU_EVENT__CPUS, IssueCodes.CPU_HOTPLUG_DONE);
 		}
 	}
 

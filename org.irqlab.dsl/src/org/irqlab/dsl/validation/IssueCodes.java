@@ -16,8 +16,10 @@ public final class IssueCodes {
 	public static final String FALLBACK_INTX = PREFIX + "fallbackIntx";
 	/** The kernel had to place a vector outside its affinity mask. */
 	public static final String AFFINITY_BROKEN = PREFIX + "affinityBroken";
-	/** The kernel refuses to take a CPU offline. Data: the CPU. */
+	/** The kernel refuses to take a CPU offline (or online). Data: the CPU. */
 	public static final String CPU_OFFLINE_REFUSED = PREFIX + "cpuOfflineRefused";
+	/** What a CPU hotplug event did: interrupts moved, managed ones shut down or restarted. */
+	public static final String CPU_HOTPLUG_DONE = PREFIX + "cpuHotplugDone";
 	/** How many more devices of each type still fit at the end of a scenario. */
 	public static final String HEADROOM = PREFIX + "headroom";
 	/** The scenario is too large to simulate while editing. */
