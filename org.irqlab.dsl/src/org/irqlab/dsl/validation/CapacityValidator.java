@@ -40,6 +40,9 @@ public class CapacityValidator extends IrqLabCheckBase {
 
 	@Check(CheckType.FAST)
 	public void scenarioCanBeSimulated(Scenario scenario) {
+		if (hasSyntaxErrors(scenario)) {
+			return;
+		}
 		ScenarioOutcome outcome = outcomeOf(scenario);
 		if (!outcome.simulated() && scenario.getMachine() != null && !scenario.getMachine().eIsProxy()) {
 			boolean tooLarge = outcome.problem().contains("more than IrqLab simulates");
@@ -116,6 +119,9 @@ public class CapacityValidator extends IrqLabCheckBase {
 
 	@Check(CheckType.NORMAL)
 	public void headroomAtTheEnd(Scenario scenario) {
+		if (hasSyntaxErrors(scenario)) {
+			return;
+		}
 		ScenarioOutcome outcome = outcomeOf(scenario);
 		if (!outcome.simulated()) {
 			return;
@@ -135,7 +141,7 @@ public class CapacityValidator extends IrqLabCheckBase {
 
 	private List<EventOutcome> outcomesOf(Event event) {
 		Scenario scenario = ScenarioValidator.scenarioOf(event);
-		if (scenario == null) {
+		if (scenario == null || hasSyntaxErrors(scenario)) {
 			return List.of();
 		}
 		ScenarioOutcome outcome = outcomeOf(scenario);

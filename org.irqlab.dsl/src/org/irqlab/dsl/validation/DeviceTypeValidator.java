@@ -27,7 +27,7 @@ public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	@Check
 	public void queuesAreAtLeastOne(QueuesSetting queues) {
-		if (queues.getCount() < 1 || queues.getCount() > MAX_QUEUES) {
+		if (isWritten(queues, Literals.QUEUES_SETTING__COUNT) && (queues.getCount() < 1 || queues.getCount() > MAX_QUEUES)) {
 			error("a device has 1 to " + MAX_QUEUES + " queues", queues, Literals.QUEUES_SETTING__COUNT,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
@@ -45,7 +45,7 @@ public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	@Check
 	public void intxLineIsALine(IntxSetting intx) {
-		if (!intx.isNone() && (intx.getLine() < 1 || intx.getLine() > MAX_INTX_LINE)) {
+		if (isWritten(intx, Literals.INTX_SETTING__LINE) && (intx.getLine() < 1 || intx.getLine() > MAX_INTX_LINE)) {
 			error("an INTx line is 1 to " + MAX_INTX_LINE + ", or `none` (irq 0 is the timer's)", intx,
 					Literals.INTX_SETTING__LINE, IssueCodes.VALUE_OUT_OF_RANGE);
 		}

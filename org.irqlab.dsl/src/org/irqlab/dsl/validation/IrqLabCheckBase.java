@@ -2,7 +2,10 @@ package org.irqlab.dsl.validation;
 
 import java.util.List;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.irqlab.dsl.model.ModelPackage;
@@ -18,5 +21,18 @@ abstract class IrqLabCheckBase extends AbstractDeclarativeValidator {
 	@Override
 	public void register(EValidatorRegistrar registrar) {
 		// composed into IrqLabValidator, which registers for the package
+	}
+
+	/**
+	 * Whether the user wrote a value for the feature. After a syntax error the parser leaves
+	 * defaults (0) behind, which must not be reported as out of range on top of the syntax error.
+	 */
+	protected static boolean isWritten(EObject object, EStructuralFeature feature) {
+		return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
+	}
+
+	/** A model with syntax errors is partial: simulating it would predict for a machine nobody wrote. */
+	protected static boolean hasSyntaxErrors(EObject object) {
+		return object.eResource() != null && !object.eResource().getErrors().isEmpty();
 	}
 }

@@ -52,7 +52,7 @@ public class MachineValidator extends IrqLabCheckBase {
 
 	@Check
 	public void cpuCountIsPossible(CpusSetting cpus) {
-		if (cpus.getCount() < 1 || cpus.getCount() > MAX_CPUS) {
+		if (isWritten(cpus, Literals.CPUS_SETTING__COUNT) && (cpus.getCount() < 1 || cpus.getCount() > MAX_CPUS)) {
 			error("a machine has 1 to " + MAX_CPUS + " CPUs", cpus, Literals.CPUS_SETTING__COUNT,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
@@ -96,7 +96,7 @@ public class MachineValidator extends IrqLabCheckBase {
 	@Check
 	public void evenNodesFitTheCpus(NodesSetting nodes) {
 		int cpus = MachineTranslator.cpuCountOf((Machine) nodes.eContainer());
-		if (nodes.getCount() < 1 || (cpus > 0 && nodes.getCount() > cpus)) {
+		if (isWritten(nodes, Literals.NODES_SETTING__COUNT) && (nodes.getCount() < 1 || (cpus > 0 && nodes.getCount() > cpus))) {
 			error("a machine has between 1 node and one node per CPU", nodes, Literals.NODES_SETTING__COUNT,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
@@ -160,7 +160,8 @@ public class MachineValidator extends IrqLabCheckBase {
 	@Check
 	public void smtDividesTheCpus(SmtSetting smt) {
 		int cpus = MachineTranslator.cpuCountOf((Machine) smt.eContainer());
-		if (smt.getThreads() < 1 || smt.getThreads() > 8 || (cpus > 0 && cpus % smt.getThreads() != 0)) {
+		if (isWritten(smt, Literals.SMT_SETTING__THREADS)
+				&& (smt.getThreads() < 1 || smt.getThreads() > 8 || (cpus > 0 && cpus % smt.getThreads() != 0))) {
 			error("SMT needs 1 to 8 threads per core, dividing the CPU count", smt, Literals.SMT_SETTING__THREADS,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}

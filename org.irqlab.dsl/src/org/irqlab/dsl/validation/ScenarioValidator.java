@@ -16,7 +16,7 @@ public class ScenarioValidator extends IrqLabCheckBase {
 
 	@Check
 	public void addAddsDevices(AddEvent add) {
-		if (add.getCount() < 0 || (add.getCount() == 0 && hasCountText(add))) {
+		if (isWritten(add, Literals.ADD_EVENT__COUNT) && add.getCount() < 1) {
 			error("an `add` adds at least one device", add, Literals.ADD_EVENT__COUNT, IssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
@@ -31,7 +31,7 @@ public class ScenarioValidator extends IrqLabCheckBase {
 
 	@Check
 	public void removeRemovesDevices(RemoveEvent remove) {
-		if (remove.getType() != null && remove.getCount() < 1) {
+		if (isWritten(remove, Literals.REMOVE_EVENT__COUNT) && remove.getCount() < 1) {
 			error("a `remove` removes at least one device", remove, Literals.REMOVE_EVENT__COUNT,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
@@ -39,7 +39,7 @@ public class ScenarioValidator extends IrqLabCheckBase {
 
 	@Check
 	public void repeatRepeats(RepeatEvent repeat) {
-		if (repeat.getTimes() < 1) {
+		if (isWritten(repeat, Literals.REPEAT_EVENT__TIMES) && repeat.getTimes() < 1) {
 			error("a `repeat` runs its events at least once", repeat, Literals.REPEAT_EVENT__TIMES,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
@@ -61,12 +61,6 @@ public class ScenarioValidator extends IrqLabCheckBase {
 		} catch (IllegalArgumentException e) {
 			error(e.getMessage(), event, Literals.CPU_EVENT__CPUS, IssueCodes.MALFORMED_CPU_LIST);
 		}
-	}
-
-	/** `add 0 x disk` must be reported, while `add disk` (no count) means one. */
-	private static boolean hasCountText(AddEvent add) {
-		var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(add, Literals.ADD_EVENT__COUNT);
-		return !node.isEmpty();
 	}
 
 	static Scenario scenarioOf(org.eclipse.emf.ecore.EObject object) {
