@@ -20,10 +20,10 @@ public class ExamplesTest {
 		CliRun run = check("seed-incident.irqlab");
 
 		assertEquals(IrqLabCli.EXIT_ERRORS, run.exitCode(), run.out());
-		assertLine(run, "seed-incident.irqlab:31:5: error: devices 292..512 of this add (from virtio291) fail to probe: "
+		assertLine(run, "seed-incident.irqlab:33:5: error: devices 292..512 of this add (from virtio291) fail to probe: "
 				+ "-EBUSY (-16), \"genirq: Flags mismatch irq 0. 00000080 (virtio291) vs. 00015a00 (timer)\"");
-		assertLine(run, "seed-incident.irqlab:31:5: warning: devices 191..291 of this add (from virtio190) fall back to shared MSI-X");
-		assertLine(run, "seed-incident.irqlab:30:10: info: at the end: 1 free vectors (global_available) on 80 online CPUs;"
+		assertLine(run, "seed-incident.irqlab:33:5: warning: devices 191..291 of this add (from virtio190) fall back to shared MSI-X");
+		assertLine(run, "seed-incident.irqlab:32:10: info: at the end: 1 free vectors (global_available) on 80 online CPUs;"
 				+ " no room for another dpu_disk");
 	}
 
