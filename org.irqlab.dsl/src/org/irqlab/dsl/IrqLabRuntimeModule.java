@@ -3,7 +3,9 @@
  */
 package org.irqlab.dsl;
 
+import org.eclipse.xtext.generator.IOutputConfigurationProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.irqlab.dsl.generator.IrqLabOutputConfigurationProvider;
 import org.irqlab.dsl.parser.IrqLabSyntaxErrorMessages;
 
 /** The language's runtime services, as Guice bindings over Xtext's defaults. */
@@ -11,5 +13,10 @@ public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return IrqLabSyntaxErrorMessages.class;
+	}
+
+	/** Reports go to irqlab-gen/, beside the models, not into a source folder. */
+	public Class<? extends IOutputConfigurationProvider> bindIOutputConfigurationProvider() {
+		return IrqLabOutputConfigurationProvider.class;
 	}
 }

@@ -2,13 +2,26 @@ package org.irqlab.dsl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.IrqLabStandaloneSetup;
+import org.irqlab.dsl.model.Element;
+import org.irqlab.dsl.model.Model;
+import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.report.ReportJson;
+import org.irqlab.dsl.report.ScenarioFacts;
+import org.irqlab.dsl.simulation.ScenarioSimulations;
+
+import com.google.gson.JsonObject;
+import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +34,15 @@ final class CheckCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "the .irqlab files to check")
 	private List<Path> files;
 
+	/** How the diagnostics are printed. */
+	enum Format {
+		text, json
+	}
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "text: compiler-style lines (default); json: per scenario its devices, matrix and diagnostics (docs/cli.md)")
+	private Format format;
+
 	@Spec
 	private CommandSpec spec;
 
@@ -28,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ModelLoader.Result result = new ModelLoader().loadAndValidate(files);
+		Injector injector = new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
+		ModelLoader.Result result = new ModelLoader(injector).loadAndValidate(files);
 		for (ModelLoader.Unreadable each : result.unreadable()) {
 			err.println(each.file() + ": error: cannot read: " + each.reason());
 		}
@@ -36,15 +59,47 @@ final class CheckCommand implements Callable<Integer> {
 		boolean errors = false;
 		for (var entry : result.issues().entrySet()) {
 			for (Issue issue : DiagnosticFormat.inReadingOrder(entry.getValue())) {
-				out.println(DiagnosticFormat.compilerStyle(entry.getKey(), issue));
+				if (format == Format.text) {
+					out.println(DiagnosticFormat.compilerStyle(entry.getKey(), issue));
+				}
 				syntaxErrors |= issue.isSyntaxError();
 				errors |= issue.getSeverity() == Severity.ERROR;
 			}
+		}
+		if (format == Format.json) {
+			out.print(ReportJson.toJson(json(result, injector.getInstance(ScenarioSimulations.class))));
 		}
 		out.flush();
 		if (syntaxErrors || !result.unreadable().isEmpty()) {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		return errors ? IrqLabCli.EXIT_ERRORS : IrqLabCli.EXIT_CLEAN;
+	}
+
+	/** The files in the order given, each with its scenarios as the simulator ran them for the validator. */
+	private JsonObject json(ModelLoader.Result result, ScenarioSimulations simulations) {
+		List<JsonObject> entries = new ArrayList<>();
+		for (Path file : files) {
+			var unreadable = result.unreadable().stream().filter(u -> u.file().equals(file)).findFirst();
+			if (unreadable.isPresent()) {
+				entries.add(ReportJson.unreadable(file.toString(), unreadable.get().reason()));
+				continue;
+			}
+			var resource = result.resources().get(file);
+			if (resource == null) {
+				continue;
+			}
+			List<ScenarioFacts> scenarios = new ArrayList<>();
+			if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
+				for (Element element : model.getElements()) {
+					if (element instanceof Scenario scenario && scenario.getName() != null) {
+						scenarios.add(ScenarioFacts.of(simulations.outcome(scenario, CancelIndicator.NullImpl)));
+					}
+				}
+			}
+			entries.add(ReportJson.file(file.toString(), scenarios,
+					DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()))));
+		}
+		return ReportJson.document(entries);
 	}
 }

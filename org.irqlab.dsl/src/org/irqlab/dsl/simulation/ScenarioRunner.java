@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import org.irqlab.dsl.kernel.CpuHotplugResult;
@@ -41,10 +42,21 @@ public final class ScenarioRunner {
 
 	private final SimulationBudget budget;
 	private final BooleanSupplier cancelled;
+	private BiConsumer<EventOutcome, Simulation> observer = (event, simulation) -> {
+	};
 
 	public ScenarioRunner(SimulationBudget budget, BooleanSupplier cancelled) {
 		this.budget = budget;
 		this.cancelled = cancelled;
+	}
+
+	/**
+	 * Shows {@code observer} the simulation after each event (each pass of a repeated one), for reports
+	 * that print every step; it must only read the simulation (snapshot, counters), never change it.
+	 */
+	public ScenarioRunner observeEvents(BiConsumer<EventOutcome, Simulation> observer) {
+		this.observer = observer;
+		return this;
 	}
 
 	/** Runs the scenario; a model that cannot be simulated gives an outcome with a problem, never an exception. */
@@ -128,7 +140,7 @@ public final class ScenarioRunner {
 			if (add.getName() != null && !results.isEmpty()) {
 				namedDevices.put(add, results.get(results.size() - 1).name());
 			}
-			outcomes.add(new EventOutcome(add, pass, results, 1, List.of(), List.of(), firstDegraded, firstDegradedAt,
+			record(new EventOutcome(add, pass, results, 1, List.of(), List.of(), firstDegraded, firstDegradedAt,
 					simulation.counters()));
 		}
 
@@ -149,7 +161,7 @@ public final class ScenarioRunner {
 					results.add(simulation.removeDevice(name));
 				}
 			}
-			outcomes.add(new EventOutcome(remove, pass, results, 1, List.of(), List.of(), null, -1,
+			record(new EventOutcome(remove, pass, results, 1, List.of(), List.of(), null, -1,
 					simulation.counters()));
 		}
 
@@ -168,7 +180,7 @@ public final class ScenarioRunner {
 					case UNBIND -> simulation.unbind(name);
 				});
 			}
-			outcomes.add(new EventOutcome(bind, pass, results, 1, List.of(), List.of(), null, -1, simulation.counters()));
+			record(new EventOutcome(bind, pass, results, 1, List.of(), List.of(), null, -1, simulation.counters()));
 		}
 
 		private void hotplug(CpuEvent event, int pass) {
@@ -180,7 +192,7 @@ public final class ScenarioRunner {
 				}
 				results.add(event.getAction() == CpuAction.OFFLINE ? simulation.offlineCpu(cpu) : simulation.onlineCpu(cpu));
 			}
-			outcomes.add(new EventOutcome(event, pass, List.of(), 1, results, List.of(), null, -1, simulation.counters()));
+			record(new EventOutcome(event, pass, List.of(), 1, results, List.of(), null, -1, simulation.counters()));
 		}
 
 		private void balance(BalanceEvent event, int pass) {
@@ -190,7 +202,12 @@ public final class ScenarioRunner {
 				checkCancelled();
 				results.add(simulation.runIrqbalance());
 			}
-			outcomes.add(new EventOutcome(event, pass, List.of(), 1, List.of(), results, null, -1, simulation.counters()));
+			record(new EventOutcome(event, pass, List.of(), 1, List.of(), results, null, -1, simulation.counters()));
+		}
+
+		private void record(EventOutcome outcome) {
+			outcomes.add(outcome);
+			observer.accept(outcome, simulation);
 		}
 
 		private void checkCancelled() {
