@@ -3,9 +3,25 @@
  */
 package org.irqlab.dsl.ide;
 
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
+import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
+import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
+import org.irqlab.dsl.ide.server.IrqLabHoverService;
 
-/**
- * Use this class to register ide components.
- */
+/** The IDE services shared by the Eclipse editor and the language server. */
 public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return IrqLabCodeActionService.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return IrqLabHoverService.class;
+	}
+
+	public Class<? extends HierarchicalDocumentSymbolService> bindHierarchicalDocumentSymbolService() {
+		return IrqLabDocumentSymbolService.class;
+	}
 }

@@ -1,7 +1,10 @@
 package org.irqlab.dsl.ui;
 
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.irqlab.dsl.ide.IrqLabIdeSetup;
+import org.irqlab.dsl.ui.builder.NatureOnFirstModel;
 import org.osgi.framework.BundleContext;
 
 import com.google.inject.Injector;
@@ -18,14 +21,18 @@ public class IrqLabUiPlugin extends AbstractUIPlugin {
 
 	private volatile Injector injector;
 
+	private final NatureOnFirstModel natureOnFirstModel = new NatureOnFirstModel();
+
 	@Override
 	public void start(BundleContext context) throws Exception {
 		super.start(context);
 		instance = this;
+		ResourcesPlugin.getWorkspace().addResourceChangeListener(natureOnFirstModel, IResourceChangeEvent.POST_CHANGE);
 	}
 
 	@Override
 	public void stop(BundleContext context) throws Exception {
+		ResourcesPlugin.getWorkspace().removeResourceChangeListener(natureOnFirstModel);
 		instance = null;
 		super.stop(context);
 	}

@@ -36,7 +36,7 @@ public class IrqLabContentAssistProcessor implements IContentAssistProcessor {
 	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
 		Injector injector = IrqLabUiPlugin.getDefault().getInjector();
 		String text = viewer.getDocument().get();
-		XtextResource resource = DocumentValidator.parse(injector, text, "/content-assist.irqlab");
+		XtextResource resource = DocumentParser.parse(injector, text, "/content-assist.irqlab");
 		ContentAssistContextFactory contextFactory = injector.getInstance(ContentAssistContextFactory.class);
 		contextFactory.setPool(PARSER_POOL);
 		ContentAssistContext[] contexts = contextFactory.create(text, new TextRegion(offset, 0), offset, resource);

@@ -1,15 +1,19 @@
 package org.irqlab.dsl.ui.editor;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentExtension4;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
@@ -19,24 +23,52 @@ import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
-import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.ide.quickfix.CapacityQuickFixes;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
+import org.irqlab.dsl.ui.builder.ProblemMarkers;
 
-/** Runs the language's validator on the editor's text and shows its issues as annotations. */
+import com.google.inject.Injector;
+
+/**
+ * Runs the language's validator on the editor's text, on the reconciler's thread, and shows its
+ * issues as annotations. A run whose text is outdated by the time it ends shows nothing: the
+ * reconciler has already been told about the newer edit and runs again.
+ */
 class ValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
-
-	static final String ERROR_TYPE = "org.eclipse.ui.workbench.texteditor.error";
-	static final String WARNING_TYPE = "org.eclipse.ui.workbench.texteditor.warning";
-	static final String INFO_TYPE = "org.eclipse.ui.workbench.texteditor.info";
 
 	private ISourceViewer viewer;
 	private IDocument document;
 	private IProgressMonitor monitor = new NullProgressMonitor();
 	private Annotation[] shown = new Annotation[0];
+	private IAnnotationModel listenedTo;
 
 	void setViewer(ISourceViewer viewer) {
 		this.viewer = viewer;
+	}
+
+	/**
+	 * The builder's markers say what the file said when it was last saved; in the editor the live
+	 * annotations say it for the text as typed, so the markers' annotations are hidden (as JDT does).
+	 */
+	private static void hideBuilderMarkers(IAnnotationModel model) {
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			if (it.next() instanceof MarkerAnnotation annotation && !annotation.isMarkedDeleted()
+					&& isBuilderMarker(annotation.getMarker())) {
+				annotation.markDeleted(true);
+			}
+		}
+	}
+
+	private static boolean isBuilderMarker(IMarker marker) {
+		try {
+			return marker.exists() && marker.isSubtypeOf(ProblemMarkers.TYPE);
+		} catch (CoreException e) {
+			return false;
+		}
 	}
 
 	@Override
@@ -73,16 +105,34 @@ class ValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyEx
 		if (current == null || currentViewer == null) {
 			return;
 		}
-		List<Issue> issues = DocumentValidator.validate(IrqLabUiPlugin.getDefault().getInjector(), current.get(),
-				locationOf(current), monitor::isCanceled);
-		if (monitor.isCanceled()) {
+		long stamp = stampOf(current);
+		String text = current.get();
+		Injector injector = IrqLabUiPlugin.getDefault().getInjector();
+		XtextResource resource = DocumentParser.parse(injector, text, locationOf(current));
+		List<Issue> issues;
+		try {
+			issues = DocumentParser.validate(resource, monitor::isCanceled);
+		} catch (RuntimeException | Error e) {
+			if (injector.getInstance(OperationCanceledManager.class).isOperationCanceledException(e)) {
+				return;
+			}
+			throw e;
+		}
+		if (monitor.isCanceled() || stampOf(current) != stamp) {
 			return;
 		}
+		ModelSnapshots.publish(new ModelSnapshot(current, stamp, text, resource, List.copyOf(issues)));
 		IAnnotationModel model = currentViewer.getAnnotationModel();
+		if (model != null && model != listenedTo) {
+			// the viewer gets its annotation model after the reconciler is installed
+			model.addAnnotationModelListener(ValidationStrategy::hideBuilderMarkers);
+			listenedTo = model;
+		}
 		if (model instanceof IAnnotationModelExtension extension) {
+			CapacityQuickFixes quickFixes = injector.getInstance(CapacityQuickFixes.class);
 			Map<Annotation, Position> added = new HashMap<>();
 			for (Issue issue : issues) {
-				added.put(new Annotation(typeOf(issue.getSeverity()), false, issue.getMessage()), positionOf(issue));
+				added.put(new IssueAnnotation(issue, quickFixes.hasFixesFor(issue.getCode())), positionOf(issue));
 			}
 			Annotation[] previous = shown;
 			shown = added.keySet().toArray(new Annotation[0]);
@@ -90,18 +140,14 @@ class ValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyEx
 		}
 	}
 
+	private static long stampOf(IDocument document) {
+		return document instanceof IDocumentExtension4 extension ? extension.getModificationStamp() : 0;
+	}
+
 	private static Position positionOf(Issue issue) {
 		int offset = issue.getOffset() == null ? 0 : issue.getOffset();
 		int length = issue.getLength() == null ? 0 : issue.getLength();
 		return new Position(offset, length);
-	}
-
-	private static String typeOf(Severity severity) {
-		return switch (severity) {
-			case ERROR -> ERROR_TYPE;
-			case WARNING -> WARNING_TYPE;
-			default -> INFO_TYPE;
-		};
 	}
 
 	private static String locationOf(IDocument document) {

@@ -14,18 +14,23 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
+import org.irqlab.dsl.ui.IrqLabUiPlugin;
+
 import com.google.inject.Injector;
 
-/** Parses a document's text into a fresh resource and validates it, as the language server would. */
-final class DocumentValidator {
+/** Parses an editor's text into a fresh resource of its own, and validates such a resource as the language server would. */
+public final class DocumentParser {
 
-	private DocumentValidator() {
+	private DocumentParser() {
 	}
 
-	static List<Issue> validate(Injector injector, String text, String path, CancelIndicator cancel) {
-		XtextResource resource = parse(injector, text, path);
+	static List<Issue> validate(XtextResource resource, CancelIndicator cancel) {
 		IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
 		return validator.validate(resource, CheckMode.ALL, cancel);
+	}
+
+	public static XtextResource parse(String text, String path) {
+		return parse(IrqLabUiPlugin.getDefault().getInjector(), text, path);
 	}
 
 	static XtextResource parse(Injector injector, String text, String path) {

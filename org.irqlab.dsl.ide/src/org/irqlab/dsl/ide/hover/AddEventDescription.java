@@ -1,0 +1,140 @@
+package org.irqlab.dsl.ide.hover;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.irqlab.dsl.kernel.DeviceResult;
+import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.dsl.model.AddEvent;
+import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.simulation.Errnos;
+import org.irqlab.dsl.simulation.EventOutcome;
+import org.irqlab.dsl.simulation.ScenarioOutcome;
+import org.irqlab.dsl.simulation.ScenarioRunner;
+import org.irqlab.dsl.simulation.ScenarioSimulations;
+
+import com.google.inject.Inject;
+
+/**
+ * What an `add` did to each of its devices, for hovers: the interrupt path each took, its vectors
+ * with their masks and CPUs, and the matrix slots it consumed. Plain text, so the Eclipse hover and
+ * the language server show the same words.
+ */
+public class AddEventDescription {
+
+	/** Devices shown vector by vector: the first one of each interrupt path, so every outcome is explained once. */
+	private static final int MAX_VECTORS_PER_DEVICE = 8;
+
+	@Inject
+	private ScenarioSimulations simulations;
+
+	/** @return null when the scenario cannot be simulated (the validator says why) */
+	public String describe(AddEvent add, CancelIndicator cancel) {
+		Scenario scenario = EcoreUtil2.getContainerOfType(add, Scenario.class);
+		if (scenario == null || add.getType() == null || add.getType().eIsProxy()) {
+			return null;
+		}
+		ScenarioOutcome outcome;
+		try {
+			outcome = simulations.outcome(scenario, cancel);
+		} catch (ScenarioRunner.Cancelled e) {
+			return null;
+		}
+		if (!outcome.simulated()) {
+			return null;
+		}
+		List<DeviceResult> devices = new ArrayList<>();
+		for (EventOutcome event : outcome.events()) {
+			if (event.event() == add) {
+				devices.addAll(event.devices());
+			}
+		}
+		if (devices.isEmpty()) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		text.append("add ").append(devices.size()).append(" x ").append(add.getType().getName()).append(" (")
+				.append(add.getType().getDriver().getLiteral()).append(")\n");
+		Map<InterruptPath, List<DeviceResult>> byPath = new EnumMap<>(InterruptPath.class);
+		for (DeviceResult device : devices) {
+			byPath.computeIfAbsent(device.path(), path -> new ArrayList<>()).add(device);
+		}
+		byPath.forEach((path, group) -> text.append(summary(path, group)).append('\n'));
+		for (List<DeviceResult> group : byPath.values()) {
+			text.append('\n').append(details(group.get(0)));
+		}
+		return text.toString();
+	}
+
+	private static String summary(InterruptPath path, List<DeviceResult> group) {
+		StringBuilder line = new StringBuilder();
+		line.append(group.size()).append(' ').append(pathName(path));
+		if (path == InterruptPath.PROBE_FAILED) {
+			line.append(": ").append(Errnos.describe(group.get(0).errno()));
+			return line.toString();
+		}
+		IntSummaryStatistics slots = group.stream().mapToInt(AddEventDescription::slots).summaryStatistics();
+		line.append(": ").append(slots.getMin() == slots.getMax() ? String.valueOf(slots.getMin())
+				: slots.getMin() + " to " + slots.getMax()).append(" slots each");
+		return line.toString();
+	}
+
+	private static String details(DeviceResult device) {
+		StringBuilder text = new StringBuilder();
+		text.append(device.name()).append(" at ").append(device.pciAddress());
+		if (device.diskName() != null) {
+			text.append(" (").append(device.diskName()).append(')');
+		}
+		text.append(": ").append(pathName(device.path()));
+		if (device.failed()) {
+			text.append(", ").append(Errnos.describe(device.errno()));
+		}
+		text.append(", ").append(slots(device)).append(" slots (global_available ")
+				.append(device.before().globalAvailable()).append(" -> ").append(device.after().globalAvailable())
+				.append(")\n");
+		List<VectorInfo> vectors = device.vectors();
+		for (int i = 0; i < Math.min(vectors.size(), MAX_VECTORS_PER_DEVICE); i++) {
+			VectorInfo vector = vectors.get(i);
+			text.append("  ").append(vector.name()).append("  irq ").append(vector.irq())
+					.append(vector.managed() ? "  managed" : "  unmanaged").append("  mask ")
+					.append(vector.affinity().toList());
+			if (vector.effectiveCpu() >= 0) {
+				text.append("  on CPU ").append(vector.effectiveCpu()).append(" vector ").append(vector.vector());
+			} else {
+				text.append("  reserved, not activated");
+			}
+			text.append('\n');
+		}
+		if (vectors.size() > MAX_VECTORS_PER_DEVICE) {
+			text.append("  ... ").append(vectors.size() - MAX_VECTORS_PER_DEVICE).append(" more vectors\n");
+		}
+		for (String message : device.messages()) {
+			if (device.failed()) {
+				text.append("  kernel: ").append(message).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	/** Matrix slots the device took: its allocations plus the managed reservations on every CPU of their masks. */
+	static int slots(DeviceResult device) {
+		return device.before().globalAvailable() - device.after().globalAvailable();
+	}
+
+	static String pathName(InterruptPath path) {
+		return switch (path) {
+			case PER_QUEUE_MSIX_MANAGED -> "per-queue MSI-X (managed)";
+			case PER_QUEUE_MSIX_UNMANAGED -> "per-queue MSI-X (not managed)";
+			case SHARED_MSIX -> "shared MSI-X";
+			case INTX -> "legacy INTx";
+			case PROBE_FAILED -> "failed to probe";
+			case UNBOUND -> "unbound";
+		};
+	}
+}

@@ -1,0 +1,48 @@
+package org.irqlab.dsl.ide.server;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.hover.HoverContext;
+import org.eclipse.xtext.ide.server.hover.HoverService;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.ITextRegion;
+import org.irqlab.dsl.ide.hover.AddEventDescription;
+import org.irqlab.dsl.model.AddEvent;
+
+import com.google.inject.Inject;
+
+/** Hovering anywhere on an `add` shows what happened to its devices, as the Eclipse editor's hover does. */
+public class IrqLabHoverService extends HoverService {
+
+	@Inject
+	private EObjectAtOffsetHelper offsets;
+
+	@Inject
+	private AddEventDescription addEvents;
+
+	@Override
+	protected HoverContext createContext(Document document, XtextResource resource, int offset) {
+		EObject contained = offsets.resolveContainedElementAt(resource, offset);
+		AddEvent add = EcoreUtil2.getContainerOfType(contained, AddEvent.class);
+		if (add != null) {
+			ITextRegion region = NodeModelUtils.findActualNodeFor(add).getTextRegion();
+			return new HoverContext(document, resource, offset, region, add);
+		}
+		return super.createContext(document, resource, offset);
+	}
+
+	@Override
+	public String getContents(EObject element) {
+		if (element instanceof AddEvent add) {
+			String text = addEvents.describe(add, CancelIndicator.NullImpl);
+			if (text != null) {
+				return "```text\n" + text + "```";
+			}
+		}
+		return super.getContents(element);
+	}
+}

@@ -1,0 +1,143 @@
+package org.irqlab.dsl.lsp.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The client half of LSP's base protocol written out by hand (Content-Length framed JSON-RPC), so the
+ * test checks the bytes an editor would see rather than a library's view of them.
+ */
+final class LspConnection implements AutoCloseable {
+
+	private final Process server;
+	private final OutputStream toServer;
+	private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+	private final Thread reader;
+	private int nextId = 1;
+
+	LspConnection(Process server) {
+		this.server = server;
+		this.toServer = server.getOutputStream();
+		this.reader = new Thread(this::readMessages, "LSP reader");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** Sends a request and waits for its response, collecting notifications that come in between. */
+	JsonObject request(String method, JsonElement params, long timeoutSeconds) throws IOException, InterruptedException {
+		int id = nextId++;
+		JsonObject message = message(method, params);
+		message.addProperty("id", id);
+		send(message);
+		JsonObject response = waitFor(m -> m.has("id") && m.get("id").getAsInt() == id && !m.has("method"),
+				timeoutSeconds);
+		if (response.has("error")) {
+			throw new AssertionError(method + " failed: " + response.get("error"));
+		}
+		return response;
+	}
+
+	void notify(String method, JsonElement params) throws IOException {
+		send(message(method, params));
+	}
+
+	/** The first message, received so far or later, that matches; the ones before it stay queued for later waits. */
+	JsonObject waitFor(Predicate<JsonObject> wanted, long timeoutSeconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		BlockingQueue<JsonObject> skipped = new LinkedBlockingQueue<>();
+		try {
+			while (true) {
+				long left = deadline - System.nanoTime();
+				JsonObject next = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+				if (next == null) {
+					throw new AssertionError("no matching message from the language server within " + timeoutSeconds
+							+ " s; received meanwhile: " + skipped + (server.isAlive() ? "" : " (the server has exited)"));
+				}
+				if (wanted.test(next)) {
+					return next;
+				}
+				skipped.add(next);
+			}
+		} finally {
+			skipped.addAll(received);
+			received.clear();
+			received.addAll(skipped);
+		}
+	}
+
+	private static JsonObject message(String method, JsonElement params) {
+		JsonObject message = new JsonObject();
+		message.addProperty("jsonrpc", "2.0");
+		message.addProperty("method", method);
+		if (params != null) {
+			message.add("params", params);
+		}
+		return message;
+	}
+
+	private synchronized void send(JsonObject message) throws IOException {
+		byte[] body = message.toString().getBytes(StandardCharsets.UTF_8);
+		toServer.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		toServer.write(body);
+		toServer.flush();
+	}
+
+	private void readMessages() {
+		try (InputStream in = server.getInputStream()) {
+			while (true) {
+				int length = -1;
+				String header;
+				while (!(header = readLine(in)).isEmpty()) {
+					if (header.toLowerCase().startsWith("content-length:")) {
+						length = Integer.parseInt(header.substring("content-length:".length()).trim());
+					}
+				}
+				if (length < 0) {
+					throw new IOException("a message without Content-Length");
+				}
+				byte[] body = in.readNBytes(length);
+				if (body.length < length) {
+					return;
+				}
+				received.add(JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject());
+			}
+		} catch (IOException | RuntimeException e) {
+			// the server went away; waits report it through their timeout message
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int c;
+		while ((c = in.read()) != -1) {
+			if (c == '\n') {
+				break;
+			}
+			if (c != '\r') {
+				line.write(c);
+			}
+		}
+		if (c == -1 && line.size() == 0) {
+			throw new IOException("end of stream");
+		}
+		return line.toString(StandardCharsets.US_ASCII);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (!server.waitFor(15, TimeUnit.SECONDS)) {
+			server.destroyForcibly();
+		}
+	}
+}
