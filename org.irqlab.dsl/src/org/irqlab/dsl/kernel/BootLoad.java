@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <li>a crash dump's global counters ({@link #fromCrashDump}), spread evenly over the online CPUs as
  * described there.</li>
  * </ul>
- * Plus the global reservation count (global_reserved) of never-activated reservation-mode interrupts.
+ * Plus the global reservation count (global_reserved) of never-activated reservation-mode interrupts, some
+ * of which may be named legacy IO-APIC lines ({@link #withReservedLines}).
  */
 public final class BootLoad {
     private final int placedNonManaged;
@@ -22,11 +23,19 @@ public final class BootLoad {
     private final int[] managedAllocated;
     private final long dumpGlobalAvailable;
     private final long dumpTotalAllocated;
+    private final int[] reservedLines;
 
     private BootLoad(int placed, int reserved, int[] nonManaged, int[] managedReserved, int[] managedAllocated,
             long dumpGlobalAvailable, long dumpTotalAllocated) {
+        this(placed, reserved, nonManaged, managedReserved, managedAllocated, dumpGlobalAvailable,
+                dumpTotalAllocated, new int[0]);
+    }
+
+    private BootLoad(int placed, int reserved, int[] nonManaged, int[] managedReserved, int[] managedAllocated,
+            long dumpGlobalAvailable, long dumpTotalAllocated, int[] reservedLines) {
         this.placedNonManaged = placed;
         this.reserved = reserved;
+        this.reservedLines = reservedLines;
         this.nonManaged = nonManaged;
         this.managedReserved = managedReserved;
         this.managedAllocated = managedAllocated;
@@ -38,9 +47,15 @@ public final class BootLoad {
         return new BootLoad(0, 0, null, null, null, -1, -1);
     }
 
-    /** What the oracle's Debian guests show at boot: 6 placed vectors and 9 reservations. */
+    /**
+     * What the oracle's Debian guests show at boot: 6 placed vectors and 9 reservations. The 9 are the
+     * IO-APIC's legacy lines that nobody requested during boot (setup_IO_APIC_irqs() maps all 15 ISA lines
+     * and vector_configure_legacy() turns each inactive one into a reservation). Lines 10 and 11, the
+     * virtio devices' INTx lines on the pc machine, must be among them: were either active, INTx would
+     * cost no vector at all. Which other 7 lines make up the count is not known, so they stay anonymous.
+     */
     public static BootLoad qemuGuestDefault() {
-        return placed(6).withReserved(9);
+        return placed(6).withReserved(9).withReservedLines(10, 11);
     }
 
     /** {@code n} non-managed vectors, each placed on the online CPU with most available vectors (lowest first). */
@@ -87,24 +102,52 @@ public final class BootLoad {
         return new BootLoad(0, globalReserved, null, null, null, globalAvailable, totalAllocated);
     }
 
-    /** Same load plus {@code count} global reservations (replaces the previous count). */
+    /**
+     * Same load with {@code count} global reservations in all (replaces the previous count); named lines
+     * ({@link #withReservedLines}) count towards it.
+     */
     public BootLoad withReserved(int count) {
-        return new BootLoad(placedNonManaged, count, nonManaged, managedReserved, managedAllocated,
-                dumpGlobalAvailable, dumpTotalAllocated);
+        return new BootLoad(placedNonManaged, Math.max(count, reservedLines.length), nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, reservedLines);
+    }
+
+    /**
+     * Same load where these IO-APIC lines exist at boot without a vector, each holding one of the global
+     * reservations (the total is raised if it was smaller). Their first request_irq() must find a vector;
+     * a line not named here is created when a driver first uses it and reserves then.
+     */
+    public BootLoad withReservedLines(int... lines) {
+        int[] copy = lines.clone();
+        for (int line : copy) {
+            if (line <= 0) {
+                throw new IllegalArgumentException("line " + line + " is not an IO-APIC line a device can use");
+            }
+        }
+        if (Arrays.stream(copy).distinct().count() != copy.length) {
+            throw new IllegalArgumentException("reserved lines repeat: " + Arrays.toString(copy));
+        }
+        return new BootLoad(placedNonManaged, Math.max(reserved, copy.length), nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, copy);
     }
 
     /** Same load plus {@code n} vectors placed by the kernel's rule after the per-CPU load is in place. */
     public BootLoad withPlaced(int n) {
         return new BootLoad(n, reserved, nonManaged, managedReserved, managedAllocated, dumpGlobalAvailable,
-                dumpTotalAllocated);
+                dumpTotalAllocated, reservedLines);
     }
 
     public int placedNonManaged() {
         return placedNonManaged;
     }
 
+    /** All global reservations at boot, the named lines included. */
     public int reserved() {
         return reserved;
+    }
+
+    /** The IO-APIC lines that hold a boot reservation. */
+    public int[] reservedLines() {
+        return reservedLines.clone();
     }
 
     public boolean isCrashDump() {

@@ -51,7 +51,7 @@ final class GenericMsixDriver implements Driver {
 
     private static int requestIntx(Kernel k, DeviceState d) {
         int line = d.pci.intxLine;
-        int err = k.intxLine(line);
+        int err = k.intxLine(line, d.pci.node);
         if (err == 0) {
             err = k.core.requestIrq(line, d.name, IrqTable.IRQF_SHARED);
         }

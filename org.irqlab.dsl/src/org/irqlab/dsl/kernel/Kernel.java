@@ -85,7 +85,11 @@ final class Kernel {
         for (int i = 0; i < load.placedNonManaged(); i++) {
             addBackground(machine.defaultAffinity(), CpuSet.ofWords(online));
         }
-        for (int i = 0; i < load.reserved(); i++) {
+        int[] lines = load.reservedLines();
+        for (int line : lines) {
+            createLine(line, legacyLineNode());
+        }
+        for (int i = lines.length; i < load.reserved(); i++) {
             matrix.reserve();
         }
     }
@@ -146,12 +150,28 @@ final class Kernel {
         irqs.actionName[irq] = "background";
     }
 
-    /** Makes sure the INTx line has a descriptor (created on first use, in reservation mode). */
-    int intxLine(int line) {
+    /**
+     * Makes sure the INTx line has a descriptor. A line the boot load did not create is mapped now, in
+     * reservation mode, as acpi_register_gsi() does when the device is enabled.
+     */
+    int intxLine(int line, int deviceNode) {
         if (line <= 0 || irqs.exists(line)) {
             return 0;
         }
-        irqs.allocFixed(line, IrqTable.KIND_INTX, PciFunction.NUMA_NO_NODE, machine.defaultAffinity());
+        return createLine(line, line < NR_LEGACY_IRQS ? legacyLineNode() : deviceNode);
+    }
+
+    /** nr_legacy_irqs() on a PC with an 8259 pair: ISA lines 0-15 have descriptors from early boot. */
+    private static final int NR_LEGACY_IRQS = 16;
+
+    // mirrors early_irq_init(): the legacy descriptors live on first_online_node
+    private int legacyLineNode() {
+        return machine.nodeOf(Bits.first(online));
+    }
+
+    // mirrors mp_map_pin_to_irq() + x86_vector_alloc_irqs() for an IO-APIC pin: no mask, so a reservation
+    private int createLine(int line, int node) {
+        irqs.allocFixed(line, IrqTable.KIND_INTX, node, machine.defaultAffinity());
         return domain.alloc(line, null);
     }
 

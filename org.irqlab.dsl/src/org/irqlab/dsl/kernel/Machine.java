@@ -191,7 +191,7 @@ public final class Machine {
         private String systemVectors;
         private int matrixBits = 256;
         private int allocStart = 32;
-        private int allocEnd = 236;
+        private int allocEnd;
         private BootLoad bootLoad = BootLoad.none();
         private Boolean msiReservationMode;
         private Boolean interruptRemapping;
@@ -207,6 +207,7 @@ public final class Machine {
             }
             this.profile = profile;
             this.cpus = cpus;
+            this.allocEnd = profile.defaultAllocEnd();
             this.cpuToNode = new int[cpus];
             this.smtGroup = new int[cpus];
             for (int c = 0; c < cpus; c++) {

@@ -82,7 +82,7 @@ final class NvmeDriver implements Driver {
         int irq = k.msi.irqVector(d.pci, vectorIndex);
         String action = d.name + "q" + qid;
         if (!d.pci.msixEnabled) {
-            k.intxLine(irq);
+            k.intxLine(irq, d.pci.node);
         }
         int err = k.core.requestIrq(irq, action, IrqTable.IRQF_SHARED);
         if (err != 0) {

@@ -143,7 +143,7 @@ final class VirtioPci {
     private int findVqsIntx(DeviceState d, List<Vq> vqs) {
         d.vqVector = new int[vqs.size()];
         int line = d.pci.intxLine;
-        int err = k.intxLine(line);
+        int err = k.intxLine(line, d.pci.node);
         if (err == 0) {
             err = k.core.requestIrq(line, d.name, IrqTable.IRQF_SHARED);
         }
