@@ -1,0 +1,134 @@
+package org.irqlab.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.importer.CaptureRoot;
+import org.irqlab.dsl.importer.Difference;
+import org.irqlab.dsl.importer.HostCapture;
+import org.irqlab.dsl.importer.HostReader;
+import org.irqlab.dsl.importer.InputError;
+import org.irqlab.dsl.importer.StateComparison;
+import org.irqlab.dsl.model.Model;
+import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.simulation.ScenarioOutcome;
+import org.irqlab.dsl.simulation.ScenarioSimulations;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `irqlab diff MODEL --against DIR`: where the model's predicted end state and the real host disagree. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+		description = { "Compares the simulated end state of a model's scenario with a host captured into DIR: the"
+				+ " vector matrix per CPU (DIR/sys/kernel/debug/irq/domains/VECTOR, else estimated from DIR/proc/interrupts)"
+				+ " and the virtio and NVMe devices, vector by vector.",
+				"Exit 0 when they agree, 1 when they differ, 2 on syntax, input or usage errors." })
+final class DiffCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "MODEL", description = "the .irqlab model")
+	private Path model;
+
+	@Option(names = "--against", paramLabel = "DIR", required = true, description = "the captured host (as for `irqlab import --from`)")
+	private Path against;
+
+	@Option(names = "--scenario", paramLabel = "NAME", description = "the scenario to compare, when the model has several")
+	private String scenarioName;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		if (!Files.isDirectory(against)) {
+			err.println(against + ": error: " + (Files.exists(against) ? "not a directory" : "no such directory"));
+			return IrqLabCli.EXIT_USAGE;
+		}
+		if (!Files.exists(against.resolve(HostReader.VECTOR_FILE)) && !Files.exists(against.resolve(HostReader.PROC_INTERRUPTS))) {
+			err.println(against + ": error: holds neither " + HostReader.VECTOR_FILE + " nor " + HostReader.PROC_INTERRUPTS
+					+ ": nothing to compare with");
+			return IrqLabCli.EXIT_USAGE;
+		}
+		ModelLoader.Result loaded = new ModelLoader().loadAndValidate(List.of(model));
+		for (ModelLoader.Unreadable each : loaded.unreadable()) {
+			err.println(each.file() + ": error: cannot read: " + each.reason());
+			return IrqLabCli.EXIT_USAGE;
+		}
+		List<Issue> syntax = loaded.issues().get(model).stream().filter(Issue::isSyntaxError).toList();
+		if (!syntax.isEmpty()) {
+			DiagnosticFormat.inReadingOrder(syntax).forEach(issue -> err.println(DiagnosticFormat.compilerStyle(model, issue)));
+			return IrqLabCli.EXIT_USAGE;
+		}
+		XtextResource resource = loaded.resources().get(model);
+		Scenario scenario = scenario(resource, err);
+		if (scenario == null) {
+			return IrqLabCli.EXIT_USAGE;
+		}
+		ScenarioOutcome outcome = resource.getResourceServiceProvider().get(ScenarioSimulations.class).outcome(scenario,
+				CancelIndicator.NullImpl);
+		if (!outcome.simulated()) {
+			err.println(model + ": error: scenario " + scenario.getName() + " cannot be simulated: " + outcome.problem());
+			return IrqLabCli.EXIT_USAGE;
+		}
+		HostCapture host;
+		try {
+			host = HostReader.read(CaptureRoot.directory(against), null, null);
+		} catch (InputError e) {
+			err.println(e.compilerStyle());
+			return IrqLabCli.EXIT_USAGE;
+		}
+		StateComparison.Result result = StateComparison.compare(outcome, host);
+		out.println("scenario " + scenario.getName() + " of " + model + " against " + against);
+		for (String note : result.notes()) {
+			out.println("note: " + note);
+		}
+		for (Difference difference : result.differences()) {
+			out.println(difference);
+		}
+		String compared = result.cpusCompared() + " CPUs, " + result.devicesCompared() + " device"
+				+ (result.devicesCompared() == 1 ? "" : "s") + " compared";
+		if (result.agree()) {
+			out.println("model and machine agree (" + compared + ")");
+		} else {
+			out.println(result.differences().size() + " difference" + (result.differences().size() == 1 ? "" : "s") + " ("
+					+ compared + ")");
+		}
+		out.flush();
+		return result.agree() ? IrqLabCli.EXIT_CLEAN : IrqLabCli.EXIT_ERRORS;
+	}
+
+	private Scenario scenario(XtextResource resource, PrintWriter err) {
+		List<Scenario> scenarios = resource.getContents().isEmpty() ? List.of()
+				: ((Model) resource.getContents().get(0)).getElements().stream().filter(Scenario.class::isInstance)
+						.map(Scenario.class::cast).toList();
+		if (scenarioName != null) {
+			for (Scenario each : scenarios) {
+				if (scenarioName.equals(each.getName())) {
+					return each;
+				}
+			}
+			err.println(model + ": error: no scenario " + scenarioName + " (it has: " + names(scenarios) + ")");
+			return null;
+		}
+		if (scenarios.size() == 1) {
+			return scenarios.get(0);
+		}
+		err.println(model + ": error: " + (scenarios.isEmpty() ? "has no scenario: diff compares a scenario's end state"
+				: "has several scenarios (" + names(scenarios) + "): choose one with --scenario"));
+		return null;
+	}
+
+	private static String names(List<Scenario> scenarios) {
+		return scenarios.isEmpty() ? "none" : String.join(", ", scenarios.stream().map(Scenario::getName).toList());
+	}
+}

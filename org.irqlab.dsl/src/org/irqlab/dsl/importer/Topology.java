@@ -1,0 +1,26 @@
+package org.irqlab.dsl.importer;
+
+import java.util.List;
+import java.util.SortedMap;
+
+import org.irqlab.dsl.kernel.CpuSet;
+
+/**
+ * The host's CPUs as the kernel counts them.
+ *
+ * @param possible the possible CPUs (nr_cpu_ids = highest + 1)
+ * @param present  present CPUs
+ * @param online   online CPUs
+ * @param nodes    NUMA node number to its CPUs; empty when the host did not say
+ * @param siblings SMT sibling groups of the CPUs whose topology was readable; empty when unknown
+ * @param source   where these came from, for the model's comment
+ * @param guesses  what had to be assumed, for the model's comments
+ */
+public record Topology(CpuSet possible, CpuSet present, CpuSet online, SortedMap<Integer, CpuSet> nodes,
+		List<CpuSet> siblings, String source, List<String> guesses) {
+
+	/** nr_cpu_ids: CPU numbers run from 0 to this - 1. */
+	public int cpuCount() {
+		return possible.isEmpty() ? 0 : possible.stream().max().getAsInt() + 1;
+	}
+}
