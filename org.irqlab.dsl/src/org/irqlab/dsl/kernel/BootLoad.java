@@ -94,9 +94,11 @@ public final class BootLoad {
      * Reconstructs per-CPU load from a crash dump's {@code global_available}, {@code global_reserved} and
      * {@code total_allocated}. A dump does not say how the load is split, so this assumes: every allocated
      * vector is non-managed; the remaining used slots (capacity - available - allocated) are managed
-     * reservations not yet activated; both are spread evenly over the online CPUs in CPU order, the first
-     * CPUs taking the remainder. For the incident (15593 / 409 on 80 CPUs of 201) that is 5 or 6 non-managed
-     * vectors and 0 or 1 managed reservations per CPU (CPUs 0-8 carry 6, CPUs 0-77 one reservation).
+     * reservations not yet activated; both are spread evenly over the online CPUs in CPU order. The first
+     * CPUs take the allocated remainder and the managed remainder continues where it stopped, so that no
+     * CPU carries both remainders (a dump of a full matrix then still fits). For the incident (15593 / 409
+     * on 80 CPUs of 201) that is 5 or 6 non-managed vectors and 0 or 1 managed reservations per CPU
+     * (CPUs 0-8 carry 6 allocated, CPUs 9-79 and 0-6 one reservation).
      */
     public static BootLoad fromCrashDump(long globalAvailable, int globalReserved, long totalAllocated) {
         return new BootLoad(0, globalReserved, null, null, null, globalAvailable, totalAllocated);

@@ -107,14 +107,18 @@ final class Kernel {
         }
         int[] a = new int[n];
         int[] r = new int[n];
-        spread(a, cpus, alloc);
-        spread(r, cpus, managedOnly);
+        spread(a, cpus, alloc, 0);
+        // the managed remainder starts after the allocated one, so no CPU takes both
+        spread(r, cpus, managedOnly, (int) (alloc % cpus.length));
         return BootLoad.perCpu(a, r, new int[n]);
     }
 
-    private static void spread(int[] out, int[] cpus, long total) {
+    /** Evenly over {@code cpus}; the remainder goes one each to the CPUs from position {@code first} on, wrapping. */
+    private static void spread(int[] out, int[] cpus, long total, int first) {
+        long remainder = total % cpus.length;
         for (int i = 0; i < cpus.length; i++) {
-            out[cpus[i]] = (int) (total / cpus.length + (i < total % cpus.length ? 1 : 0));
+            int fromFirst = Math.floorMod(i - first, cpus.length);
+            out[cpus[i]] = (int) (total / cpus.length + (fromFirst < remainder ? 1 : 0));
         }
     }
 

@@ -30,21 +30,37 @@ public final class DeviceRuns {
 	}
 
 	private final Map<InterruptPath, Run> runs;
+	private final int total;
 
-	private DeviceRuns(Map<InterruptPath, Run> runs) {
+	private DeviceRuns(Map<InterruptPath, Run> runs, int total) {
 		this.runs = runs;
+		this.total = total;
 	}
 
 	public static DeviceRuns of(EventOutcome event) {
+		return of(List.of(event));
+	}
+
+	/**
+	 * The devices of every pass of one statement (an `add` inside a `repeat` runs once per pass),
+	 * numbered 1, 2, ... in the order they were added.
+	 */
+	public static DeviceRuns of(List<EventOutcome> passes) {
 		Map<InterruptPath, Run> runs = new EnumMap<>(InterruptPath.class);
-		List<DeviceResult> devices = event.devices();
-		for (int i = 0; i < devices.size(); i++) {
-			DeviceResult device = devices.get(i);
-			int number = event.firstIndex() + i;
-			runs.merge(device.path(), new Run(device.path(), number, number, 1, device),
-					(old, single) -> new Run(old.path(), old.first(), number, old.count() + 1, old.sample()));
+		int number = 0;
+		for (EventOutcome pass : passes) {
+			for (DeviceResult device : pass.devices()) {
+				int current = ++number;
+				runs.merge(device.path(), new Run(device.path(), current, current, 1, device),
+						(old, single) -> new Run(old.path(), old.first(), current, old.count() + 1, old.sample()));
+			}
 		}
-		return new DeviceRuns(runs);
+		return new DeviceRuns(runs, number);
+	}
+
+	/** How many devices the statement added in all. */
+	public int total() {
+		return total;
 	}
 
 	public Run get(InterruptPath path) {

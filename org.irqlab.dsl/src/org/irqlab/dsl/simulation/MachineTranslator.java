@@ -12,6 +12,7 @@ import org.irqlab.dsl.model.CrashCounter;
 import org.irqlab.dsl.model.CrashCounterKind;
 import org.irqlab.dsl.model.CrashCountersSetting;
 import org.irqlab.dsl.model.FirstNumberSetting;
+import org.irqlab.dsl.model.IntxLinesSetting;
 import org.irqlab.dsl.model.IrqbalanceSetting;
 import org.irqlab.dsl.model.KernelSetting;
 import org.irqlab.dsl.model.LoadItem;
@@ -98,6 +99,8 @@ public final class MachineTranslator {
 			load.add(loadSetting);
 		} else if (setting instanceof CrashCountersSetting crash) {
 			load.add(crash);
+		} else if (setting instanceof IntxLinesSetting lines) {
+			load.add(lines);
 		} else if (setting instanceof IrqbalanceSetting irqbalance) {
 			builder.irqbalance(irqbalanceOf(irqbalance));
 		} else if (setting instanceof SwitchSetting flag) {
@@ -131,6 +134,7 @@ public final class MachineTranslator {
 		private int placed;
 		private int reserved;
 		private CrashCountersSetting crash;
+		private final java.util.List<Integer> intxLines = new java.util.ArrayList<>();
 
 		LoadAccumulator(int cpus) {
 			allocated = new int[cpus];
@@ -153,6 +157,10 @@ public final class MachineTranslator {
 
 		void add(CrashCountersSetting counters) {
 			crash = counters;
+		}
+
+		void add(IntxLinesSetting lines) {
+			intxLines.addAll(lines.getLines());
 		}
 
 		private void addPerCpu(int[] counts, CpuSet cpus, int count) {
@@ -182,6 +190,9 @@ public final class MachineTranslator {
 			}
 			if (reserved > 0) {
 				load = load.withReserved(reserved);
+			}
+			if (!intxLines.isEmpty()) {
+				load = load.withReservedLines(intxLines.stream().distinct().mapToInt(Integer::intValue).toArray());
 			}
 			return load;
 		}

@@ -30,21 +30,21 @@ final class CapacityMessages {
 	private CapacityMessages() {
 	}
 
-	static String probeFails(AddEvent add, EventOutcome event, DeviceRuns.Run failed) {
+	static String probeFails(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run failed) {
 		DeviceResult sample = failed.sample();
-		return which(add, failed, "fails", "fail") + " to probe: " + Errnos.describe(sample.errno())
-				+ kernelLine(sample) + ". " + attempts(sample) + why(event);
+		return which(passes, failed, "fails", "fail") + " to probe: " + Errnos.describe(sample.errno())
+				+ kernelLine(sample) + ". " + attempts(sample) + why(passes);
 	}
 
-	static String fallsBackToShared(AddEvent add, EventOutcome event, DeviceRuns.Run shared) {
-		return which(add, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
+	static String fallsBackToShared(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run shared) {
+		return which(passes, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
 				+ " per-queue interrupts and their CPU affinity are lost (" + shared.sample().name() + "-virtqueues). "
-				+ attempts(shared.sample()) + why(event);
+				+ attempts(shared.sample()) + why(passes);
 	}
 
-	static String fallsBackToIntx(AddEvent add, EventOutcome event, DeviceRuns.Run intx) {
-		return which(add, intx, "falls", "fall") + " back to legacy INTx, shared with other devices on the line. "
-				+ attempts(intx.sample()) + why(event);
+	static String fallsBackToIntx(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run intx) {
+		return which(passes, intx, "falls", "fall") + " back to legacy INTx, shared with other devices on the line. "
+				+ attempts(intx.sample()) + why(passes);
 	}
 
 	static String affinityBroken(EventOutcome event, long broken) {
@@ -89,18 +89,23 @@ final class CapacityMessages {
 				+ outcome.end().onlineMaps() + " online CPUs; " + String.join("; ", parts);
 	}
 
-	/** "device 7 of this add (virtio12) fails", "devices 196..512 of this add fail", or "virtio12 fails". */
-	private static String which(AddEvent add, DeviceRuns.Run run, String singular, String plural) {
+	/**
+	 * "virtio12 fails", "device 7 of this add (virtio12) fails", "devices 196..512 of this add fail";
+	 * an add inside a `repeat` counts the devices of all its passes, in order.
+	 */
+	private static String which(List<EventOutcome> passes, DeviceRuns.Run run, String singular, String plural) {
 		String first = run.sample().name();
-		if (add.getCount() <= 1) {
+		int total = passes.stream().mapToInt(pass -> pass.devices().size()).sum();
+		String of = passes.size() > 1 ? " of the " + total + " this add makes over its repeats" : " of this add";
+		if (total <= 1) {
 			return first + " " + singular;
 		}
 		if (run.count() == 1) {
-			return "device " + run.first() + " of this add (" + first + ") " + singular;
+			return "device " + run.first() + of + " (" + first + ") " + singular;
 		}
 		String range = run.first() + ".." + run.last();
-		return (run.contiguous() ? "devices " + range : run.count() + " devices between " + range)
-				+ " of this add (from " + first + ") " + plural;
+		return (run.contiguous() ? "devices " + range : run.count() + " devices between " + range) + of
+				+ " (from " + first + ") " + plural;
 	}
 
 	/** The line the kernel printed that says the most: the genirq complaint, else the probe failure. */
@@ -127,12 +132,13 @@ final class CapacityMessages {
 		return steps.isEmpty() ? "" : "Tried " + String.join("; ", steps) + ".";
 	}
 
-	/** Which CPUs had run out when the first device of the event lost its per-queue vectors, and by what. */
-	private static String why(EventOutcome event) {
-		MatrixSnapshot matrix = event.firstDegraded();
-		if (matrix == null) {
+	/** Which CPUs had run out when the first device of the statement lost its per-queue vectors, and by what. */
+	private static String why(List<EventOutcome> passes) {
+		EventOutcome event = passes.stream().filter(pass -> pass.firstDegraded() != null).findFirst().orElse(null);
+		if (event == null) {
 			return "";
 		}
+		MatrixSnapshot matrix = event.firstDegraded();
 		List<Integer> full = new ArrayList<>();
 		MatrixSnapshot.CpuMap example = null;
 		for (MatrixSnapshot.CpuMap cpu : matrix.cpus()) {
@@ -153,7 +159,8 @@ final class CapacityMessages {
 					.append(" reserved for managed interrupts, ")
 					.append(example.allocated() - example.managedAllocated()).append(" allocated to others)");
 		}
-		DeviceResult costly = firstPerQueueDevice(event);
+		DeviceResult costly = passes.stream().map(CapacityMessages::firstPerQueueDevice).filter(d -> d != null)
+				.findFirst().orElse(null);
 		if (costly != null) {
 			long managedVectors = costly.vectors().stream().filter(VectorInfo::managed).count();
 			long slots = (long) costly.before().globalAvailable() - costly.after().globalAvailable();

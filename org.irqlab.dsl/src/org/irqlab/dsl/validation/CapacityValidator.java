@@ -53,36 +53,28 @@ public class CapacityValidator extends IrqLabCheckBase {
 
 	@Check(CheckType.FAST)
 	public void devicesProbe(AddEvent add) {
-		for (EventOutcome event : outcomesOf(add)) {
-			DeviceRuns runs = DeviceRuns.of(event);
-			DeviceRuns.Run failed = runs.firstFailed();
-			if (failed != null) {
-				error(CapacityMessages.probeFails(add, event, failed), add, null, IssueCodes.DEVICE_PROBE_FAILS,
-						typeName(add), String.valueOf(failed.first()), String.valueOf(failed.last()),
-						String.valueOf(failed.errno()));
-				return;
-			}
+		List<EventOutcome> passes = outcomesOf(add);
+		DeviceRuns.Run failed = DeviceRuns.of(passes).firstFailed();
+		if (failed != null) {
+			error(CapacityMessages.probeFails(add, passes, failed), add, null, IssueCodes.DEVICE_PROBE_FAILS,
+					typeName(add), String.valueOf(failed.first()), String.valueOf(failed.last()),
+					String.valueOf(failed.errno()));
 		}
 	}
 
 	@Check(CheckType.FAST)
 	public void devicesKeepPerQueueVectors(AddEvent add) {
-		for (EventOutcome event : outcomesOf(add)) {
-			DeviceRuns runs = DeviceRuns.of(event);
-			DeviceRuns.Run shared = runs.firstShared();
-			DeviceRuns.Run intx = runs.firstIntx();
-			if (shared != null) {
-				warning(CapacityMessages.fallsBackToShared(add, event, shared), add, null,
-						IssueCodes.FALLBACK_SHARED_MSIX, typeName(add), String.valueOf(shared.first()),
-						String.valueOf(shared.last()));
-			}
-			if (intx != null) {
-				warning(CapacityMessages.fallsBackToIntx(add, event, intx), add, null, IssueCodes.FALLBACK_INTX,
-						typeName(add), String.valueOf(intx.first()), String.valueOf(intx.last()));
-			}
-			if (shared != null || intx != null) {
-				return;
-			}
+		List<EventOutcome> passes = outcomesOf(add);
+		DeviceRuns runs = DeviceRuns.of(passes);
+		DeviceRuns.Run shared = runs.firstShared();
+		DeviceRuns.Run intx = runs.firstIntx();
+		if (shared != null) {
+			warning(CapacityMessages.fallsBackToShared(add, passes, shared), add, null, IssueCodes.FALLBACK_SHARED_MSIX,
+					typeName(add), String.valueOf(shared.first()), String.valueOf(shared.last()));
+		}
+		if (intx != null) {
+			warning(CapacityMessages.fallsBackToIntx(add, passes, intx), add, null, IssueCodes.FALLBACK_INTX,
+					typeName(add), String.valueOf(intx.first()), String.valueOf(intx.last()));
 		}
 	}
 
@@ -133,8 +125,10 @@ public class CapacityValidator extends IrqLabCheckBase {
 		if (types.isEmpty()) {
 			return;
 		}
+		// the types share one budget: a scenario of 16 device types must not take 16 times as long
+		long work = SimulationBudget.DEFAULT_WORK / types.size();
 		List<String> parts = types.keySet().stream()
-				.map(type -> Headroom.describe(outcome, type, SimulationBudget.DEFAULT_WORK, getCancelIndicator()::isCanceled))
+				.map(type -> Headroom.describe(outcome, type, work, getCancelIndicator()::isCanceled))
 				.toList();
 		info(CapacityMessages.headroom(outcome, parts), scenario, Literals.ELEMENT__NAME, IssueCodes.HEADROOM);
 	}

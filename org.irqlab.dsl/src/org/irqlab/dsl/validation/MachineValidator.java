@@ -15,6 +15,7 @@ import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
 import org.irqlab.dsl.model.CrashCounterKind;
 import org.irqlab.dsl.model.CrashCountersSetting;
+import org.irqlab.dsl.model.IntxLinesSetting;
 import org.irqlab.dsl.model.IrqbalanceSetting;
 import org.irqlab.dsl.model.LoadItem;
 import org.irqlab.dsl.model.LoadKind;
@@ -188,6 +189,20 @@ public class MachineValidator extends IrqLabCheckBase {
 			} else if (!global && load.getCpus() == null) {
 				error("`" + item.getKind().getLiteral() + "` counts per CPU: say on which, as in `load on 0-79 { ... }`",
 						item, Literals.LOAD_ITEM__KIND, IssueCodes.SETTING_NOT_FOR_DRIVER);
+			}
+		}
+	}
+
+	@Check
+	public void intxLinesAreLines(IntxLinesSetting lines) {
+		for (int i = 0; i < lines.getLines().size(); i++) {
+			int line = lines.getLines().get(i);
+			if (line < 1 || line > DeviceTypeValidator.MAX_INTX_LINE) {
+				error("an INTx line is 1 to " + DeviceTypeValidator.MAX_INTX_LINE + " (irq 0 is the timer's)", lines,
+						Literals.INTX_LINES_SETTING__LINES, i, IssueCodes.VALUE_OUT_OF_RANGE);
+			} else if (lines.getLines().indexOf(line) < i) {
+				error("line " + line + " is already named", lines, Literals.INTX_LINES_SETTING__LINES, i,
+						IssueCodes.DUPLICATE_SETTING);
 			}
 		}
 	}

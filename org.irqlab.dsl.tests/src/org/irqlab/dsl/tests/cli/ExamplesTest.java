@@ -57,6 +57,19 @@ public class ExamplesTest {
 		assertLine(run, "cpu-offline.irqlab:38:13: warning: CPU 4 cannot go offline: -ENOSPC (-28)");
 	}
 
+	@Test
+	void qemuGuestDisksFallBackWhileVectorsRemainThenLineElevenFails() {
+		CliRun run = check("qemu-guest-exhaustion.irqlab");
+
+		assertEquals(IrqLabCli.EXIT_ERRORS, run.exitCode(), run.out());
+		assertLine(run, "qemu-guest-exhaustion.irqlab:34:9: warning: devices 99..167 of the 200 this add makes over its"
+				+ " repeats (from virtio196) fall back to shared MSI-X");
+		assertLine(run, "qemu-guest-exhaustion.irqlab:34:9: warning: devices 168..200 of the 200 this add makes over its"
+				+ " repeats (from virtio334) fall back to legacy INTx");
+		assertLine(run, "qemu-guest-exhaustion.irqlab:35:9: error: devices 168..200 of the 200 this add makes over its"
+				+ " repeats (from virtio335) fail to probe: -ENOSPC (-28)");
+	}
+
 	private static CliRun check(String example) {
 		return CliRun.of("check", CliRun.examples().resolve(example).toString());
 	}

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Background load assumed from the thread's crash dump (global_available 15593, global_reserved 149,
  * total_allocated 409): all 409 allocated vectors non-managed, spread 6 per CPU on CPUs 0-8 and 5 on CPUs
- * 9-79; the 78 remaining used slots are managed reservations not activated, one on each of CPUs 0-77.
+ * 9-79; the 78 remaining used slots are managed reservations not activated, one on each of CPUs 9-79 and 0-6.
  *
  * <p>The simulation gives 190 managed devices, then 101 on shared MSI-X, then probe failures. The report
  * says failure "began at about device 200"; the simulated managed path ends at device 191 because every
@@ -57,7 +57,20 @@ class IncidentTest {
         assertEquals(new MatrixCounters(15593, 149, 409, 80), sim.counters());
         assertEquals(194, sim.snapshot().cpu(0).available());
         assertEquals(195, sim.snapshot().cpu(9).available());
-        assertEquals(196, sim.snapshot().cpu(79).available());
+        assertEquals(195, sim.snapshot().cpu(79).available());
+        assertEquals(195, sim.snapshot().cpu(7).available());
+        Invariants.check(sim);
+    }
+
+    /** The thread's dump at exhaustion: 0 available, so every CPU is full and no CPU may take more than 201. */
+    @Test
+    void aDumpOfTheFullMatrixBoots() {
+        Simulation sim = new Simulation(incidentHost(BootLoad.fromCrashDump(0, 151, 1922)));
+
+        assertEquals(new MatrixCounters(0, 151, 1922, 80), sim.counters());
+        for (MatrixSnapshot.CpuMap cpu : sim.snapshot().cpus()) {
+            assertEquals(0, cpu.available(), "cpu " + cpu.cpu());
+        }
         Invariants.check(sim);
     }
 
