@@ -64,12 +64,24 @@ public final class ScenarioRunner {
 		if (scenario.getMachine() == null || scenario.getMachine().eIsProxy()) {
 			return ScenarioOutcome.notSimulated(scenario, "the scenario's machine is not defined");
 		}
+		String unsimulable = SimulableModel.check(scenario);
+		if (unsimulable != null) {
+			return ScenarioOutcome.notSimulated(scenario, unsimulable);
+		}
 		String tooLarge = budget.check(scenario);
 		if (tooLarge != null) {
 			return ScenarioOutcome.notSimulated(scenario, tooLarge);
 		}
-		org.irqlab.dsl.kernel.Machine machine = MachineTranslator.translate(scenario.getMachine());
-		Simulation simulation = new Simulation(machine);
+		org.irqlab.dsl.kernel.Machine machine;
+		Simulation simulation;
+		try {
+			machine = MachineTranslator.translate(scenario.getMachine());
+			simulation = new Simulation(machine);
+		} catch (IllegalArgumentException e) {
+			// the kernel refuses to boot what the machine describes (a load that does not fit, counters of another host)
+			return ScenarioOutcome.notSimulated(scenario, "machine " + scenario.getMachine().getName()
+					+ " cannot boot as written: " + e.getMessage());
+		}
 		MatrixSnapshot start = simulation.snapshot();
 		Playback playback = new Playback(simulation);
 		for (Event event : scenario.getEvents()) {
