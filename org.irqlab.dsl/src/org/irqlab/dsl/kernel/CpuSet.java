@@ -66,9 +66,9 @@ public final class CpuSet {
         long[] w = new long[0];
         for (String part : s.split(",")) {
             int dash = part.indexOf('-');
-            int a = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
-            int b = dash < 0 ? a : Integer.parseInt(part.substring(dash + 1));
-            if (b < a || a < 0) {
+            int a = cpuNumber(dash < 0 ? part : part.substring(0, dash), part);
+            int b = dash < 0 ? a : cpuNumber(part.substring(dash + 1), part);
+            if (b < a) {
                 throw new IllegalArgumentException("bad cpulist element '" + part + "'");
             }
             if (Bits.words(b + 1) > w.length) {
@@ -79,6 +79,21 @@ public final class CpuSet {
             }
         }
         return new CpuSet(w);
+    }
+
+    /** The largest CPU number a cpulist may name: x86 kernels support at most 8192 CPUs (MAXSMP). */
+    public static final int MAX_CPU = 8191;
+
+    private static int cpuNumber(String text, String part) {
+        try {
+            int cpu = Integer.parseInt(text);
+            if (cpu >= 0 && cpu <= MAX_CPU) {
+                return cpu;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the element it came from
+        }
+        throw new IllegalArgumentException("bad cpulist element '" + part + "': CPUs are 0 to " + MAX_CPU);
     }
 
     static CpuSet ofWords(long[] words) {
