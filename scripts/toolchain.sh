@@ -36,8 +36,18 @@ irqlab_find_maven() {
     return 1
   fi
   echo "irqlab: fetching Maven $IRQLAB_MAVEN_VERSION as an artifact (Tycho 5 needs Maven 3.9.9+)..." >&2
-  # Run outside the project: the old mvn cannot load the project's Tycho build extension.
-  (cd "${TMPDIR:-/tmp}" && mvn -q -B dependency:get -Dartifact="org.apache.maven:apache-maven:$IRQLAB_MAVEN_VERSION:tar.gz:bin") >&2 || return 1
+  # Run outside the project: the old mvn cannot load the project's Tycho build extension. It runs on the
+  # system's default java when there is one (newer JDKs warn about the old mvn's use of sun.misc.Unsafe).
+  local artifact="org.apache.maven:apache-maven:$IRQLAB_MAVEN_VERSION:tar.gz:bin" log
+  log=$(mktemp)
+  if ! (cd "${TMPDIR:-/tmp}" && { env -u JAVA_HOME mvn -q -B dependency:get -Dartifact="$artifact" \
+      || mvn -q -B dependency:get -Dartifact="$artifact"; }) > "$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "irqlab: could not fetch Maven $IRQLAB_MAVEN_VERSION through the installed mvn (see above)" >&2
+    return 1
+  fi
+  rm -f "$log"
   local repo="${IRQLAB_M2_REPO:-$HOME/.m2/repository}"
   local archive="$repo/org/apache/maven/apache-maven/$IRQLAB_MAVEN_VERSION/apache-maven-$IRQLAB_MAVEN_VERSION-bin.tar.gz"
   mkdir -p "$IRQLAB_TOOLS"
