@@ -6,6 +6,7 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRewriteTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -23,12 +24,42 @@ public class ToggleCommentHandler extends AbstractHandler {
 		if (!(editor.getSelectionProvider().getSelection() instanceof ITextSelection selection)) {
 			return null;
 		}
+		IRewriteTarget target = editor.getAdapter(IRewriteTarget.class);
+		// One undo step for the whole toggle, not one per line.
+		if (target != null) {
+			target.beginCompoundChange();
+		}
 		try {
-			toggle(document, selection.getStartLine(), selection.getEndLine());
+			int first = selection.getStartLine();
+			int last = lastSelectedLine(document, selection);
+			boolean throughNextLine = last < selection.getEndLine();
+			toggle(document, first, last);
+			// The text widget shifts the selection off the edited lines; put it back so that Ctrl+/ again undoes it.
+			int start = document.getLineOffset(first);
+			int end = throughNextLine ? document.getLineOffset(last + 1)
+					: document.getLineOffset(last) + lineText(document, last).length();
+			editor.selectAndReveal(start, end - start);
 		} catch (BadLocationException e) {
 			throw new ExecutionException("the selection is outside the document", e);
+		} finally {
+			if (target != null) {
+				target.endCompoundChange();
+			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whole lines selected with Shift+Down end at column 0 of the next line, which the user did not mean to
+	 * include.
+	 */
+	static int lastSelectedLine(IDocument document, ITextSelection selection) throws BadLocationException {
+		int last = selection.getEndLine();
+		if (selection.getLength() > 0 && last > selection.getStartLine()
+				&& document.getLineOffset(last) == selection.getOffset() + selection.getLength()) {
+			return last - 1;
+		}
+		return last;
 	}
 
 	/** Toggles `// ` at the lines' common indentation; blank lines are left alone. */

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
 import org.eclipse.ui.ide.IDE;
@@ -43,12 +44,23 @@ public class NewModelWizard extends Wizard implements INewWizard {
 
 	@Override
 	public boolean performFinish() {
+		// Without this check a missing template would silently give an empty file.
+		try {
+			page.template.text();
+		} catch (IOException e) {
+			page.setErrorMessage("cannot read the template: " + e.getMessage());
+			return false;
+		}
 		IFile file = page.createNewFile();
 		if (file == null) {
 			return false;
 		}
+		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+		if (window == null || window.getActivePage() == null) {
+			return true;
+		}
 		try {
-			IDE.openEditor(workbench.getActiveWorkbenchWindow().getActivePage(), file);
+			IDE.openEditor(window.getActivePage(), file);
 		} catch (PartInitException e) {
 			page.setErrorMessage("created " + file.getFullPath() + " but cannot open it: " + e.getMessage());
 		}
@@ -58,6 +70,7 @@ public class NewModelWizard extends Wizard implements INewWizard {
 	/** The file name page, with the template to start from. */
 	public static final class Page extends WizardNewFileCreationPage {
 		private Templates template = Templates.INCIDENT;
+		private Combo choice;
 
 		Page(IStructuredSelection selection) {
 			super("newIrqLabModel", selection);
@@ -73,7 +86,7 @@ public class NewModelWizard extends Wizard implements INewWizard {
 			row.setLayout(new GridLayout(2, false));
 			row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 			new Label(row, SWT.NONE).setText("Start from:");
-			Combo choice = new Combo(row, SWT.READ_ONLY);
+			choice = new Combo(row, SWT.READ_ONLY);
 			for (Templates each : Templates.values()) {
 				choice.add(each.label());
 			}
@@ -82,8 +95,12 @@ public class NewModelWizard extends Wizard implements INewWizard {
 			super.createAdvancedControls(parent);
 		}
 
+		/** As if chosen in the combo, which shows it. */
 		public void setTemplate(Templates template) {
 			this.template = template;
+			if (choice != null && !choice.isDisposed()) {
+				choice.select(template.ordinal());
+			}
 		}
 
 		@Override
