@@ -81,8 +81,8 @@ public final class CpuSet {
         return new CpuSet(w);
     }
 
-    /** The largest CPU number a cpulist may name: x86 kernels support at most 8192 CPUs (MAXSMP). */
-    public static final int MAX_CPU = 8191;
+    /** The largest CPU number a cpulist may name. */
+    public static final int MAX_CPU = Machine.MAX_CPUS - 1;
 
     private static int cpuNumber(String text, String part) {
         try {

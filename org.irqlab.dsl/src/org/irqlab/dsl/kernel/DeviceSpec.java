@@ -22,6 +22,11 @@ public record DeviceSpec(DeviceType type, int queues, Boolean managed, int numaN
         int numRequestQueues, int pollQueues, int writeQueues, int minVectors, int preVectors, int postVectors,
         String namePrefix, int msixTableSize, long capacitySectors) {
 
+    /** PCI allows 2048 MSI-X entries per function, so no driver asks for more queue vectors. */
+    public static final int MAX_QUEUES = 2048;
+    /** The highest IO-APIC line a device's INTx can be routed to. */
+    public static final int MAX_INTX_LINE = 255;
+
     public DeviceSpec {
         if (queues < 1) {
             throw new IllegalArgumentException("queues must be >= 1");

@@ -6,6 +6,11 @@ package org.irqlab.dsl.kernel;
  * CPU numbers run from 0 to {@link #nrCpuIds()} - 1 and all of them are possible.
  */
 public final class Machine {
+    /** The most CPUs an x86_64 kernel supports (CONFIG_NR_CPUS with MAXSMP). */
+    public static final int MAX_CPUS = 8192;
+    /** Vectors per CPU (NR_VECTORS). */
+    public static final int VECTORS_PER_CPU = 256;
+
     private final KernelProfile profile;
     private final int nrCpuIds;
     private final CpuSet possible;

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.irqlab.dsl.kernel.DeviceSpec;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuEvent;
 import org.irqlab.dsl.model.CpuSetSetting;
@@ -38,12 +39,9 @@ import org.irqlab.dsl.model.SystemVectorsSetting;
  */
 public final class SimulableModel {
 
-	/** CONFIG_NR_CPUS of x86_64 with MAXSMP. */
-	static final int MAX_CPUS = 8192;
-	/** PCI allows 2048 MSI-X entries per function. */
-	static final int MAX_QUEUES = 2048;
-	/** x86 vectors per CPU. */
-	static final int VECTORS = 256;
+	private static final int MAX_CPUS = org.irqlab.dsl.kernel.Machine.MAX_CPUS;
+	private static final int MAX_QUEUES = DeviceSpec.MAX_QUEUES;
+	private static final int VECTORS = org.irqlab.dsl.kernel.Machine.VECTORS_PER_CPU;
 	/** Far above any first dynamic irq or device index of a real boot; the simulator's tables start there. */
 	static final int MAX_FIRST_NUMBER = 65535;
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.validation.Check;
+import org.irqlab.dsl.kernel.DeviceSpec;
+import org.irqlab.dsl.kernel.Machine;
 import org.irqlab.dsl.model.DeviceNodeSetting;
 import org.irqlab.dsl.model.DeviceSetting;
 import org.irqlab.dsl.model.DeviceType;
@@ -21,9 +23,9 @@ import org.irqlab.dsl.model.ReservedVectorsSetting;
 public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	/** More queues than any of these drivers would ask vectors for (PCI allows 2048 MSI-X entries). */
-	public static final int MAX_QUEUES = 2048;
+	private static final int MAX_QUEUES = DeviceSpec.MAX_QUEUES;
 	/** IO-APIC lines a PC has (ISA and PCI). */
-	public static final int MAX_INTX_LINE = 255;
+	private static final int MAX_INTX_LINE = DeviceSpec.MAX_INTX_LINE;
 
 	@Check
 	public void queuesAreAtLeastOne(QueuesSetting queues) {
@@ -53,7 +55,7 @@ public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	@Check
 	public void numaNodeIsANode(DeviceNodeSetting node) {
-		if (!node.isNone() && node.getNode() >= MachineValidator.MAX_CPUS) {
+		if (!node.isNone() && node.getNode() >= Machine.MAX_CPUS) {
 			error("no machine has that many NUMA nodes", node, Literals.DEVICE_NODE_SETTING__NODE,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}

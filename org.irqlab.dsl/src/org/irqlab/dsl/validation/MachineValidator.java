@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.dsl.kernel.DeviceSpec;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -33,10 +34,8 @@ import org.irqlab.dsl.simulation.MachineTranslator;
 /** A machine must describe hardware the kernel could boot on. */
 public class MachineValidator extends IrqLabCheckBase {
 
-	/** CONFIG_NR_CPUS cannot exceed this on x86_64 (MAXSMP). */
-	public static final int MAX_CPUS = 8192;
-	/** x86 vectors per CPU (NR_VECTORS). */
-	public static final int VECTORS_PER_CPU = 256;
+	private static final int MAX_CPUS = org.irqlab.dsl.kernel.Machine.MAX_CPUS;
+	private static final int VECTORS_PER_CPU = org.irqlab.dsl.kernel.Machine.VECTORS_PER_CPU;
 
 	/** Settings that make sense once per machine. */
 	private static final List<EClass> SINGLE_SETTINGS = List.of(Literals.KERNEL_SETTING, Literals.CPUS_SETTING,
@@ -197,8 +196,8 @@ public class MachineValidator extends IrqLabCheckBase {
 	public void intxLinesAreLines(IntxLinesSetting lines) {
 		for (int i = 0; i < lines.getLines().size(); i++) {
 			int line = lines.getLines().get(i);
-			if (line < 1 || line > DeviceTypeValidator.MAX_INTX_LINE) {
-				error("an INTx line is 1 to " + DeviceTypeValidator.MAX_INTX_LINE + " (irq 0 is the timer's)", lines,
+			if (line < 1 || line > DeviceSpec.MAX_INTX_LINE) {
+				error("an INTx line is 1 to " + DeviceSpec.MAX_INTX_LINE + " (irq 0 is the timer's)", lines,
 						Literals.INTX_LINES_SETTING__LINES, i, IssueCodes.VALUE_OUT_OF_RANGE);
 			} else if (lines.getLines().indexOf(line) < i) {
 				error("line " + line + " is already named", lines, Literals.INTX_LINES_SETTING__LINES, i,
