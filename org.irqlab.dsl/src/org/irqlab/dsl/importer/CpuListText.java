@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * The two ways the kernel prints CPU sets: the cpulist ({@code 0-19,40-59}, smp_affinity_list, sysfs) and
@@ -14,7 +14,7 @@ import org.irqlab.dsl.kernel.CpuSet;
 public final class CpuListText {
 
 	/** x86_64 cannot have more (CONFIG_NR_CPUS with MAXSMP); a larger number is corruption, not a CPU. */
-	public static final int MAX_CPUS = org.irqlab.dsl.kernel.Machine.MAX_CPUS;
+	public static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
 
 	private static final Pattern LIST = Pattern.compile("\\d{1,5}(-\\d{1,5})?(,\\d{1,5}(-\\d{1,5})?)*");
 	private static final Pattern MASK = Pattern.compile("[0-9a-fA-F]{1,8}(,[0-9a-fA-F]{1,8})*");

@@ -3,7 +3,7 @@ package org.irqlab.dsl.importer;
 import java.util.List;
 import java.util.Optional;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * What a crash(8) session's text tells about the vector matrix: the banner's release and CPU count, every

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * Reads a crash(8) session log: the banner (RELEASE, CPUS), {@code p *vector_matrix} struct prints and

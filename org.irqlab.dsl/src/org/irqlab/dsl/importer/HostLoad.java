@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * The vectors a host holds on each CPU, in the terms of the language's {@code load on CPUS { ... }}:

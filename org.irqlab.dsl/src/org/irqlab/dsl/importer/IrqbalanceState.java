@@ -2,7 +2,7 @@ package org.irqlab.dsl.importer;
 
 import java.util.List;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * irqbalance as the host runs it.

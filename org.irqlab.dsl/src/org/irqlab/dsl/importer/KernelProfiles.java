@@ -3,7 +3,7 @@ package org.irqlab.dsl.importer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.kernel.KernelRules;
 
 /**
  * Maps a kernel release (/proc/version, crash's RELEASE) to the profile that behaves most like it. Only
@@ -12,7 +12,7 @@ import org.irqlab.dsl.kernel.KernelProfile;
 public final class KernelProfiles {
 
 	/** The profile, and why when the release is not one IrqLab models. */
-	public record Mapping(KernelProfile profile, String release, String guess) {
+	public record Mapping(KernelRules profile, String release, String guess) {
 
 		public boolean exact() {
 			return guess == null;
@@ -38,36 +38,36 @@ public final class KernelProfiles {
 	public static Mapping map(String release) {
 		Matcher m = RELEASE.matcher(release);
 		if (!m.matches()) {
-			return new Mapping(KernelProfile.V6_12, release,
+			return new Mapping(KernelRules.V6_12, release,
 					"release " + release + " is not a version IrqLab can read: assumed 6.12");
 		}
 		int major = Integer.parseInt(m.group(1));
 		int minor = Integer.parseInt(m.group(2));
 		if (major == 4 && minor == 18 && release.contains(".el8")) {
-			return new Mapping(KernelProfile.EL8_4_18, release, null);
+			return new Mapping(KernelRules.EL8_4_18, release, null);
 		}
 		if (major == 6 && minor == 1) {
-			return new Mapping(KernelProfile.V6_1, release, null);
+			return new Mapping(KernelRules.V6_1, release, null);
 		}
 		if (major == 6 && minor == 12) {
-			return new Mapping(KernelProfile.V6_12, release, null);
+			return new Mapping(KernelRules.V6_12, release, null);
 		}
-		KernelProfile nearest = nearest(major, minor);
+		KernelRules nearest = nearest(major, minor);
 		return new Mapping(nearest, release, "IrqLab models el8-4.18, 6.1 and 6.12; " + release
 				+ " is closest to " + nearest.id() + describe(nearest));
 	}
 
 	// Where the modelled behaviours changed: virtio_pci's SHARED_SLOW step arrived in 6.11, so later
 	// kernels act like 6.12; before 4.19 the matrix is the 4.18 one el8 carries.
-	private static KernelProfile nearest(int major, int minor) {
+	private static KernelRules nearest(int major, int minor) {
 		int version = major * 1000 + minor;
 		if (version < 4019) {
-			return KernelProfile.EL8_4_18;
+			return KernelRules.EL8_4_18;
 		}
-		return version >= 6011 ? KernelProfile.V6_12 : KernelProfile.V6_1;
+		return version >= 6011 ? KernelRules.V6_12 : KernelRules.V6_1;
 	}
 
-	private static String describe(KernelProfile profile) {
+	private static String describe(KernelRules profile) {
 		return switch (profile) {
 			case EL8_4_18 -> " (no reservation mode, virtio_pci falls back to INTx without checking for a line)";
 			case V6_1 -> " (virtio_pci checks for an INTx line)";

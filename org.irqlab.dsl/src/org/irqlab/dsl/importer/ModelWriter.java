@@ -9,8 +9,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.KernelRules;
 
 /**
  * Writes what an import read as a .irqlab model: the machine with its load, the devices already present
@@ -29,7 +29,7 @@ public final class ModelWriter {
 	private final String machineName;
 	private final StringBuilder out = new StringBuilder();
 	private final List<String> guesses = new ArrayList<>();
-	private KernelProfile profile;
+	private KernelRules profile;
 	private int cpus;
 
 	private ModelWriter(HostCapture host, String machineName) {
@@ -83,7 +83,7 @@ public final class ModelWriter {
 
 	private void kernel() {
 		if (host.release() == null) {
-			profile = KernelProfile.EL8_4_18;
+			profile = KernelRules.EL8_4_18;
 			guess(1, "no /proc/version and no crash banner: kernel assumed to be el8-4.18");
 		} else {
 			KernelProfiles.Mapping mapping = KernelProfiles.map(host.release());

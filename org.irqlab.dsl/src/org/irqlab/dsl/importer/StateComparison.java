@@ -10,11 +10,11 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.simulation.ScenarioOutcome;
 
 /**

@@ -3,7 +3,7 @@ package org.irqlab.dsl.importer;
 import java.util.List;
 import java.util.SortedMap;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * The host's CPUs as the kernel counts them.

@@ -3,7 +3,7 @@ package org.irqlab.dsl.importer;
 import java.util.List;
 import java.util.Optional;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 
 /**
  * /sys/kernel/debug/irq/domains/VECTOR: the matrix's global counters, its system map and, for each online

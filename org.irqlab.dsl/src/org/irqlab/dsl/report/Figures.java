@@ -3,7 +3,7 @@ package org.irqlab.dsl.report;
 import java.util.List;
 import java.util.Locale;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 import org.irqlab.dsl.simulation.Errnos;
 
 /** Numbers as a report prints them: grouped thousands, plurals, CPU lists, errnos. */

@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.irqlab.dsl.kernel.Attempt;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.Attempt;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuSetKind;
 import org.irqlab.dsl.model.CpuSetSetting;
@@ -153,8 +153,8 @@ public final class FixProposals {
 	// ---------------------------------------------------------------- the INTx fix
 
 	private Optional<Fix> intxCheck() {
-		KernelProfile profile = base.outcome().machine().profile();
-		if (profile.virtioSteps().contains(KernelProfile.VirtioStep.IRQ_CHECK)) {
+		KernelRules profile = base.outcome().machine().profile();
+		if (profile.virtioSteps().contains(KernelRules.VirtioStep.IRQ_CHECK)) {
 			return Optional.empty();
 		}
 		List<ScenarioFacts.DeviceRow> collided = base.devices().stream().filter(FixProposals::failedOnIrqZero)
@@ -189,17 +189,13 @@ public final class FixProposals {
 	}
 
 	private static boolean failedOnIrqZero(ScenarioFacts.DeviceRow row) {
-		List<Attempt> attempts = row.result().attempts();
-		return row.path() == InterruptPath.PROBE_FAILED && !attempts.isEmpty()
-				&& attempts.get(attempts.size() - 1).step().equals("intx")
-				&& attempts.get(attempts.size() - 1).result() != 0
-				&& row.result().messages().stream().anyMatch(m -> m.contains("Flags mismatch irq 0."));
+		return row.path() == InterruptPath.PROBE_FAILED && row.result().intxCollidedWithTimer();
 	}
 
 	private static int lastMsixError(ScenarioFacts.DeviceRow row) {
 		int errno = row.errno();
 		for (Attempt attempt : row.result().attempts()) {
-			if (attempt.step().startsWith("msix") && attempt.result() != 0) {
+			if (attempt.step().msix() && attempt.failed()) {
 				errno = attempt.result();
 			}
 		}

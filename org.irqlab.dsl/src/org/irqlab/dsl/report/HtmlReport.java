@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that reads

@@ -3,7 +3,7 @@ package org.irqlab.dsl.report;
 import java.util.Locale;
 
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.InterruptPath;
 
 /** report.md: the same report as the HTML, for a bug tracker or a mailing list, without the charts. */
 public final class MarkdownReport {

@@ -3,7 +3,7 @@ package org.irqlab.dsl.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.InterruptPath;
 
 /**
  * Commit messages for the patch mails, with the figures of the simulation the way a reviewer wants

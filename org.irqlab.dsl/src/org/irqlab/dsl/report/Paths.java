@@ -1,6 +1,6 @@
 package org.irqlab.dsl.report;
 
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.InterruptPath;
 
 /** Interrupt paths as the JSON contract names them and as a report's reader reads them. */
 public final class Paths {

@@ -10,8 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorDebugfsFormatter;
+import org.irqlab.kernel.Simulation;
 import org.irqlab.dsl.model.Element;
 import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.Scenario;
@@ -175,7 +174,7 @@ public class ReportGenerator {
 	}
 
 	private static String debugfs(Simulation simulation, int mapped) {
-		return VectorDebugfsFormatter.forProfile(simulation.machine().profile()).formatDomainFile(simulation.snapshot(),
+		return VectorDebugfsFile.forRules(simulation.machine().profile()).domainFile(simulation.snapshot(),
 				mapped, VECTOR_DOMAIN_FLAGS);
 	}
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.dsl.model.Scenario;
 
 import com.google.gson.Gson;

@@ -6,12 +6,12 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.IrqbalanceResult;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.IrqbalanceResult;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.BindEvent;
 import org.irqlab.dsl.model.DeviceType;
@@ -98,11 +98,11 @@ public final class ScenarioFacts {
 					continue;
 				}
 				DeviceRow row = new DeviceRow(result.name(), type.getName(), driverOf(type),
-						event.event() instanceof AddEvent ? event.firstIndex() + i : 1, result.path(),
+						event.event() instanceof AddEvent ? i + 1 : 1, result.path(),
 						result.vectors().size(), result.errno(), line,
 						result.before().globalAvailable() - result.after().globalAvailable(), result);
 				devices.add(row);
-				if (cause == null && i == event.firstDegradedAt() && event.firstDegraded() != null) {
+				if (cause == null && event.isFirstDegraded(i)) {
 					cause = causeOf(row, devices, event.firstDegraded());
 				}
 			}
@@ -136,7 +136,7 @@ public final class ScenarioFacts {
 		}
 		int managed = 0;
 		int maskSlots = 0;
-		org.irqlab.dsl.kernel.CpuSet mask = org.irqlab.dsl.kernel.CpuSet.empty();
+		org.irqlab.kernel.CpuSet mask = org.irqlab.kernel.CpuSet.empty();
 		if (costly != null) {
 			for (VectorInfo vector : costly.result().vectors()) {
 				if (vector.managed()) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
 
 /**
  * The report's two charts as inline SVG, so that the HTML needs nothing from the network: the
@@ -159,7 +159,7 @@ public final class SvgCharts {
 	// ---------------------------------------------------------------- heatmap
 
 	/** One {@code rect.cpu} per CPU of the machine, CPUs of one NUMA node together. */
-	public static String heatmap(String id, MatrixSnapshot snapshot, Machine machine, int usablePerCpu) {
+	public static String heatmap(String id, MatrixSnapshot snapshot, MachineSpec machine, int usablePerCpu) {
 		int cpus = snapshot.cpus().size();
 		int columns = cpus <= 128 ? 40 : cpus <= 1024 ? 64 : 128;
 		int cell = Math.max(4, Math.min(20, (WIDTH - 20) / columns - 2));

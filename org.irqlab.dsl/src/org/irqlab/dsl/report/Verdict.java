@@ -10,9 +10,10 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.KernelMessage;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.DeviceType;
 import org.irqlab.dsl.model.Event;
@@ -103,10 +104,10 @@ public final class Verdict {
 			findings.add("The validator also warns: " + String.join(" ", warnings.stream()
 					.map(w -> w.endsWith(".") ? w : w + ".").toList()));
 		}
-		Status status = facts.count(org.irqlab.dsl.kernel.InterruptPath.PROBE_FAILED) > 0 || errors > 0
+		Status status = facts.count(org.irqlab.kernel.InterruptPath.PROBE_FAILED) > 0 || errors > 0
 				? Status.FAILS
 				: facts.degraded() > 0 ? Status.DEGRADED : warnings.isEmpty() ? Status.HOLDS : Status.WARNINGS;
-		if (errors > 0 && facts.count(org.irqlab.dsl.kernel.InterruptPath.PROBE_FAILED) == 0) {
+		if (errors > 0 && facts.count(org.irqlab.kernel.InterruptPath.PROBE_FAILED) == 0) {
 			findings.add("The validator reports " + Figures.count(errors, "error", "errors") + " in this scenario (listed below).");
 		}
 		return new Verdict(status, headline(facts, status), List.copyOf(findings), cause(facts));
@@ -114,7 +115,7 @@ public final class Verdict {
 
 	private static String headline(ScenarioFacts facts, Status status) {
 		long probes = facts.devices().size();
-		long failed = facts.count(org.irqlab.dsl.kernel.InterruptPath.PROBE_FAILED);
+		long failed = facts.count(org.irqlab.kernel.InterruptPath.PROBE_FAILED);
 		long fellBack = facts.degraded() - failed;
 		return switch (status) {
 			case FAILS -> failed == 0 ? "The model has errors"
@@ -129,7 +130,7 @@ public final class Verdict {
 	}
 
 	private static String machineSentence(ScenarioOutcome outcome) {
-		Machine machine = outcome.machine();
+		MachineSpec machine = outcome.machine();
 		int online = machine.onlineCpus().size();
 		StringBuilder text = new StringBuilder("On ").append(outcome.scenario().getMachine().getName()).append(" (")
 				.append(Figures.count(online, "online CPU", "online CPUs"));
@@ -149,7 +150,7 @@ public final class Verdict {
 		if (probes == 0) {
 			return "scenario " + facts.outcome().scenario().getName() + " probes no device.";
 		}
-		long failed = facts.count(org.irqlab.dsl.kernel.InterruptPath.PROBE_FAILED);
+		long failed = facts.count(org.irqlab.kernel.InterruptPath.PROBE_FAILED);
 		if (facts.degraded() == 0) {
 			return "all " + Figures.count(probes, "probe", "probes") + " of scenario "
 					+ facts.outcome().scenario().getName() + " get one interrupt vector per queue.";
@@ -193,16 +194,8 @@ public final class Verdict {
 	}
 
 	private static String kernelSays(DeviceResult device) {
-		String probe = null;
-		for (String line : device.messages()) {
-			if (line.contains("genirq:")) {
-				return ": the kernel prints \"" + line + "\"";
-			}
-			if (line.contains("probe")) {
-				probe = line;
-			}
-		}
-		return probe == null ? "" : ": the kernel prints \"" + probe + "\"";
+		KernelMessage line = device.tellingLine();
+		return line == null ? "" : ": the kernel prints \"" + line.text() + "\"";
 	}
 
 	static String sourceOf(Event event) {
@@ -270,24 +263,12 @@ public final class Verdict {
 					.append(Figures.n(example.allocated() - example.managedAllocated())).append(" allocated to others)");
 		}
 		List<String> steps = new ArrayList<>();
-		degraded.result().attempts().forEach(a -> steps.add(stepName(a.step()) + " "
+		degraded.result().attempts().forEach(a -> steps.add(a.step().label() + " "
 				+ (a.result() == 0 ? "succeeded" : "failed with " + Figures.errno(a.result()))));
 		if (!steps.isEmpty()) {
 			when.append(": ").append(String.join(", ", steps));
 		}
 		text.add(when.append('.').toString());
 		return List.copyOf(text);
-	}
-
-	static String stepName(String step) {
-		return switch (step) {
-			case "msix" -> "per-queue MSI-X";
-			case "msix_shared_slow" -> "MSI-X shared by the slow-path queues";
-			case "msix_shared" -> "shared MSI-X";
-			case "intx" -> "INTx";
-			case "admin" -> "the admin vector";
-			case "io" -> "the I/O queue vectors";
-			default -> step;
-		};
 	}
 }

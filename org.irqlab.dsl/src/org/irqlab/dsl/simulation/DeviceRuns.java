@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
 
 /** The devices of one event, summed up per interrupt path: which numbers took it, and the first of them. */
 public final class DeviceRuns {

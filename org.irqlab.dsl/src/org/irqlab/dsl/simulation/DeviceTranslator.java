@@ -1,7 +1,7 @@
 package org.irqlab.dsl.simulation;
 
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.DeviceType;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.dsl.model.DeviceNodeSetting;
 import org.irqlab.dsl.model.DeviceSetting;
 import org.irqlab.dsl.model.DriverParameter;
@@ -16,18 +16,18 @@ public final class DeviceTranslator {
 	private DeviceTranslator() {
 	}
 
-	public static DeviceType typeOf(org.irqlab.dsl.model.DeviceType device) {
+	public static DeviceKind typeOf(org.irqlab.dsl.model.DeviceType device) {
 		return switch (device.getDriver()) {
-			case VIRTIO_BLK -> DeviceType.VIRTIO_BLK;
-			case VIRTIO_NET -> DeviceType.VIRTIO_NET;
-			case NVME -> DeviceType.NVME;
-			case MSIX -> DeviceType.GENERIC_MSIX;
+			case VIRTIO_BLK -> DeviceKind.VIRTIO_BLK;
+			case VIRTIO_NET -> DeviceKind.VIRTIO_NET;
+			case NVME -> DeviceKind.NVME;
+			case MSIX -> DeviceKind.GENERIC_MSIX;
 		};
 	}
 
 	public static DeviceSpec translate(org.irqlab.dsl.model.DeviceType device) {
 		DeviceSpec.Builder builder = DeviceSpec.builder(typeOf(device));
-		if (typeOf(device) == DeviceType.GENERIC_MSIX) {
+		if (typeOf(device) == DeviceKind.GENERIC_MSIX) {
 			builder.namePrefix(device.getName());
 		}
 		for (DeviceSetting setting : device.getSettings()) {

@@ -1,6 +1,6 @@
 package org.irqlab.dsl.simulation;
 
-import org.irqlab.dsl.kernel.Errno;
+import org.irqlab.kernel.Errno;
 
 /** Errors as a kernel engineer reads them: -EBUSY (-16). */
 public final class Errnos {

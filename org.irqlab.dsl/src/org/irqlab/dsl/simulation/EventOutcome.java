@@ -2,26 +2,59 @@ package org.irqlab.dsl.simulation;
 
 import java.util.List;
 
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.IrqbalanceResult;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
 import org.irqlab.dsl.model.Event;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.IrqbalanceResult;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.MatrixSnapshot;
 
 /**
- * What one scenario event did (an event inside a `repeat` has one outcome per pass).
+ * What one scenario event did (an event inside a `repeat` has one outcome per pass). Only the list that
+ * fits the event is filled: devices for add, remove, bind and unbind; CPU changes for offline and online;
+ * irqbalance passes for balance. Build one with the factory of its kind.
  *
  * @param devices           the devices it added, removed, bound or unbound, in order
- * @param firstIndex        the 1-based number, within its `add`, of the first device in {@code devices}
  * @param cpuChanges        the CPUs it took offline or online
  * @param balance           the irqbalance passes it ran
- * @param firstDegraded     the matrix once the first device that did not get per-queue vectors was set up,
- *                          or null: it shows which CPUs had run out
- * @param firstDegradedAt   index into {@code devices} of that device, or -1
+ * @param firstDegradation  the first device of an `add` that did not get per-queue vectors, or null
  * @param after             the counters once the event is done
  */
-public record EventOutcome(Event event, int pass, List<DeviceResult> devices, int firstIndex,
-		List<CpuHotplugResult> cpuChanges, List<IrqbalanceResult> balance, MatrixSnapshot firstDegraded,
-		int firstDegradedAt, MatrixCounters after) {
+public record EventOutcome(Event event, int pass, List<DeviceResult> devices, List<CpuHotplugResult> cpuChanges,
+		List<IrqbalanceResult> balance, Degradation firstDegradation, MatrixCounters after) {
+
+	/**
+	 * The first device that lost its per-queue vectors, and the matrix once it was set up: its failed
+	 * attempts rolled back what they took, so the matrix shows which CPUs had run out.
+	 *
+	 * @param deviceIndex index into {@link EventOutcome#devices()}
+	 */
+	public record Degradation(int deviceIndex, MatrixSnapshot matrix) {
+	}
+
+	/** An add, remove, bind or unbind. */
+	public static EventOutcome ofDevices(Event event, int pass, List<DeviceResult> devices, Degradation first,
+			MatrixCounters after) {
+		return new EventOutcome(event, pass, devices, List.of(), List.of(), first, after);
+	}
+
+	/** A CPU offline or online. */
+	public static EventOutcome ofCpuChanges(Event event, int pass, List<CpuHotplugResult> changes, MatrixCounters after) {
+		return new EventOutcome(event, pass, List.of(), changes, List.of(), null, after);
+	}
+
+	/** An irqbalance run. */
+	public static EventOutcome ofBalance(Event event, int pass, List<IrqbalanceResult> passes, MatrixCounters after) {
+		return new EventOutcome(event, pass, List.of(), List.of(), passes, null, after);
+	}
+
+	/** The matrix when the first device lost its per-queue vectors, or null. */
+	public MatrixSnapshot firstDegraded() {
+		return firstDegradation == null ? null : firstDegradation.matrix();
+	}
+
+	/** Whether {@code devices().get(index)} is the first device that lost its per-queue vectors. */
+	public boolean isFirstDegraded(int index) {
+		return firstDegradation != null && firstDegradation.deviceIndex() == index;
+	}
 }

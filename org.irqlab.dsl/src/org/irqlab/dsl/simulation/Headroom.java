@@ -2,8 +2,8 @@ package org.irqlab.dsl.simulation;
 
 import java.util.function.BooleanSupplier;
 
-import org.irqlab.dsl.kernel.CapacityEstimator;
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.CapacityEstimator;
+import org.irqlab.kernel.InterruptPath;
 import org.irqlab.dsl.model.DeviceType;
 
 /** How many more devices of a type fit after a scenario, found by adding them to a copy of its end state. */

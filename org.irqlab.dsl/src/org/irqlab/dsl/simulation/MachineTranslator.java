@@ -2,10 +2,10 @@ package org.irqlab.dsl.simulation;
 
 import java.util.stream.Collectors;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.IrqbalanceSettings;
-import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.IrqbalanceSettings;
+import org.irqlab.kernel.KernelRules;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -29,18 +29,18 @@ import org.irqlab.dsl.model.SystemVectorsSetting;
 public final class MachineTranslator {
 
 	/** What a machine is when it says nothing about its kernel. */
-	public static final KernelProfile DEFAULT_PROFILE = KernelProfile.V6_12;
+	public static final KernelRules DEFAULT_PROFILE = KernelRules.V6_12;
 
 	private MachineTranslator() {
 	}
 
-	public static KernelProfile profileOf(Machine machine) {
+	public static KernelRules profileOf(Machine machine) {
 		for (MachineSetting setting : machine.getSettings()) {
 			if (setting instanceof KernelSetting kernel) {
 				return switch (kernel.getProfile()) {
-					case EL8 -> KernelProfile.EL8_4_18;
-					case V6_1 -> KernelProfile.V6_1;
-					case V6_12 -> KernelProfile.V6_12;
+					case EL8 -> KernelRules.EL8_4_18;
+					case V6_1 -> KernelRules.V6_1;
+					case V6_12 -> KernelRules.V6_12;
 				};
 			}
 		}
@@ -61,12 +61,12 @@ public final class MachineTranslator {
 	 * @throws IllegalArgumentException when the machine cannot be simulated; the validator reports
 	 *                                  the reason on the offending setting before this is reached
 	 */
-	public static org.irqlab.dsl.kernel.Machine translate(Machine machine) {
+	public static org.irqlab.kernel.MachineSpec translate(Machine machine) {
 		int cpus = cpuCountOf(machine);
 		if (cpus < 1) {
 			throw new IllegalArgumentException("machine " + machine.getName() + " has no `cpus` setting");
 		}
-		var builder = org.irqlab.dsl.kernel.Machine.builder(profileOf(machine), cpus);
+		var builder = org.irqlab.kernel.MachineSpec.builder(profileOf(machine), cpus);
 		LoadAccumulator load = new LoadAccumulator(cpus);
 		for (MachineSetting setting : machine.getSettings()) {
 			apply(setting, builder, load);
@@ -75,7 +75,7 @@ public final class MachineTranslator {
 		return builder.build();
 	}
 
-	private static void apply(MachineSetting setting, org.irqlab.dsl.kernel.Machine.Builder builder,
+	private static void apply(MachineSetting setting, org.irqlab.kernel.MachineSpec.Builder builder,
 			LoadAccumulator load) {
 		if (setting instanceof CpuSetSetting set) {
 			CpuSet cpus = CpuSet.parse(set.getCpus());

@@ -20,7 +20,8 @@ public final class SafeSimulator {
 		} catch (ScenarioRunner.Cancelled e) {
 			throw e;
 		} catch (RuntimeException | StackOverflowError e) {
-			return ScenarioOutcome.notSimulated(scenario, "IrqLab's simulator failed on this scenario ("
+			return ScenarioOutcome.notSimulated(scenario, ScenarioOutcome.NotSimulated.SIMULATOR_FAILED,
+					"IrqLab's simulator failed on this scenario ("
 					+ e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
 					+ "); please report it with the model");
 		}

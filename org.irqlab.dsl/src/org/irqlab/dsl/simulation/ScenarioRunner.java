@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.IrqbalanceResult;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.IrqbalanceResult;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.Simulation;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.BalanceEvent;
 import org.irqlab.dsl.model.BindEvent;
@@ -62,24 +63,26 @@ public final class ScenarioRunner {
 	/** Runs the scenario; a model that cannot be simulated gives an outcome with a problem, never an exception. */
 	public ScenarioOutcome run(Scenario scenario) {
 		if (scenario.getMachine() == null || scenario.getMachine().eIsProxy()) {
-			return ScenarioOutcome.notSimulated(scenario, "the scenario's machine is not defined");
+			return ScenarioOutcome.notSimulated(scenario, ScenarioOutcome.NotSimulated.NO_MACHINE,
+					"the scenario's machine is not defined");
 		}
 		String unsimulable = SimulableModel.check(scenario);
 		if (unsimulable != null) {
-			return ScenarioOutcome.notSimulated(scenario, unsimulable);
+			return ScenarioOutcome.notSimulated(scenario, ScenarioOutcome.NotSimulated.NOT_SIMULABLE, unsimulable);
 		}
 		String tooLarge = budget.check(scenario);
 		if (tooLarge != null) {
-			return ScenarioOutcome.notSimulated(scenario, tooLarge);
+			return ScenarioOutcome.notSimulated(scenario, ScenarioOutcome.NotSimulated.TOO_LARGE, tooLarge);
 		}
-		org.irqlab.dsl.kernel.Machine machine;
+		MachineSpec machine;
 		Simulation simulation;
 		try {
 			machine = MachineTranslator.translate(scenario.getMachine());
 			simulation = new Simulation(machine);
 		} catch (IllegalArgumentException e) {
 			// the kernel refuses to boot what the machine describes (a load that does not fit, counters of another host)
-			return ScenarioOutcome.notSimulated(scenario, "machine " + scenario.getMachine().getName()
+			return ScenarioOutcome.notSimulated(scenario, ScenarioOutcome.NotSimulated.MACHINE_DOES_NOT_BOOT,
+					"machine " + scenario.getMachine().getName()
 					+ " cannot boot as written: " + e.getMessage());
 		}
 		MatrixSnapshot start = simulation.snapshot();
@@ -88,7 +91,7 @@ public final class ScenarioRunner {
 			playback.play(event, 0);
 		}
 		return new ScenarioOutcome(scenario, machine, List.copyOf(playback.outcomes), start, simulation.snapshot(),
-				simulation, null);
+				simulation, null, null);
 	}
 
 	/** The state of one run: outcomes so far and the devices present, by type and by name. */
@@ -136,15 +139,12 @@ public final class ScenarioRunner {
 			DeviceSpec spec = specs.computeIfAbsent(type, DeviceTranslator::translate);
 			int count = add.getCount() > 0 ? add.getCount() : 1;
 			List<DeviceResult> results = new ArrayList<>(count);
-			MatrixSnapshot firstDegraded = null;
-			int firstDegradedAt = -1;
+			EventOutcome.Degradation firstDegraded = null;
 			for (int i = 0; i < count; i++) {
 				checkCancelled();
 				DeviceResult result = simulation.addDevice(spec);
 				if (firstDegraded == null && isDegraded(result)) {
-					firstDegradedAt = i;
-					// Its failed attempts rolled back what they took, so this shows the CPUs that had run out.
-					firstDegraded = simulation.snapshot();
+					firstDegraded = new EventOutcome.Degradation(i, simulation.snapshot());
 				}
 				results.add(result);
 				presentByType.computeIfAbsent(type, t -> new ArrayDeque<>()).addLast(result.name());
@@ -152,8 +152,7 @@ public final class ScenarioRunner {
 			if (add.getName() != null && !results.isEmpty()) {
 				namedDevices.put(add, results.get(results.size() - 1).name());
 			}
-			record(new EventOutcome(add, pass, results, 1, List.of(), List.of(), firstDegraded, firstDegradedAt,
-					simulation.counters()));
+			record(EventOutcome.ofDevices(add, pass, results, firstDegraded, simulation.counters()));
 		}
 
 		private void remove(RemoveEvent remove, int pass) {
@@ -173,8 +172,7 @@ public final class ScenarioRunner {
 					results.add(simulation.removeDevice(name));
 				}
 			}
-			record(new EventOutcome(remove, pass, results, 1, List.of(), List.of(), null, -1,
-					simulation.counters()));
+			record(EventOutcome.ofDevices(remove, pass, results, null, simulation.counters()));
 		}
 
 		private void forgetPresent(String name) {
@@ -192,7 +190,7 @@ public final class ScenarioRunner {
 					case UNBIND -> simulation.unbind(name);
 				});
 			}
-			record(new EventOutcome(bind, pass, results, 1, List.of(), List.of(), null, -1, simulation.counters()));
+			record(EventOutcome.ofDevices(bind, pass, results, null, simulation.counters()));
 		}
 
 		private void hotplug(CpuEvent event, int pass) {
@@ -204,7 +202,7 @@ public final class ScenarioRunner {
 				}
 				results.add(event.getAction() == CpuAction.OFFLINE ? simulation.offlineCpu(cpu) : simulation.onlineCpu(cpu));
 			}
-			record(new EventOutcome(event, pass, List.of(), 1, results, List.of(), null, -1, simulation.counters()));
+			record(EventOutcome.ofCpuChanges(event, pass, results, simulation.counters()));
 		}
 
 		private void balance(BalanceEvent event, int pass) {
@@ -214,7 +212,7 @@ public final class ScenarioRunner {
 				checkCancelled();
 				results.add(simulation.runIrqbalance());
 			}
-			record(new EventOutcome(event, pass, List.of(), 1, List.of(), results, null, -1, simulation.counters()));
+			record(EventOutcome.ofBalance(event, pass, results, simulation.counters()));
 		}
 
 		private void record(EventOutcome outcome) {

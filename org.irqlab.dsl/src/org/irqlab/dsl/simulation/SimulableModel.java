@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
-import org.irqlab.dsl.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceSpec;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuEvent;
 import org.irqlab.dsl.model.CpuSetSetting;
@@ -39,9 +39,9 @@ import org.irqlab.dsl.model.SystemVectorsSetting;
  */
 public final class SimulableModel {
 
-	private static final int MAX_CPUS = org.irqlab.dsl.kernel.Machine.MAX_CPUS;
+	private static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
 	private static final int MAX_QUEUES = DeviceSpec.MAX_QUEUES;
-	private static final int VECTORS = org.irqlab.dsl.kernel.Machine.VECTORS_PER_CPU;
+	private static final int VECTORS = org.irqlab.kernel.MachineSpec.VECTORS_PER_CPU;
 	/** Far above any first dynamic irq or device index of a real boot; the simulator's tables start there. */
 	static final int MAX_FIRST_NUMBER = 65535;
 

@@ -1,7 +1,7 @@
 package org.irqlab.dsl.simulation;
 
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.Machine;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.MachineSpec;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.BalanceEvent;
 import org.irqlab.dsl.model.BindEvent;
@@ -28,7 +28,7 @@ public final class SimulationBudget {
 	static final long FIXED_COST = 4096;
 
 	/** Vectors a CPU holds at most: what a CPU offline or an irqbalance pass may have to visit per CPU. */
-	static final long VECTORS_PER_CPU = Machine.VECTORS_PER_CPU;
+	static final long VECTORS_PER_CPU = MachineSpec.VECTORS_PER_CPU;
 
 	private final long maxWork;
 

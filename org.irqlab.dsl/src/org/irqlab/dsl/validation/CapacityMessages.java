@@ -2,14 +2,15 @@ package org.irqlab.dsl.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.irqlab.dsl.kernel.Attempt;
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.Attempt;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelMessage;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.simulation.DeviceRuns;
 import org.irqlab.dsl.simulation.Errnos;
@@ -18,14 +19,6 @@ import org.irqlab.dsl.simulation.ScenarioOutcome;
 
 /** The validator's sentences: what happens, with the kernel's own words and the numbers behind it. */
 final class CapacityMessages {
-
-	private static final Map<String, String> STEP_NAMES = Map.of(
-			"msix", "per-queue MSI-X",
-			"msix_shared_slow", "MSI-X shared by the slow-path queues",
-			"msix_shared", "shared MSI-X",
-			"intx", "INTx",
-			"admin", "the admin vector",
-			"io", "the I/O queue vectors");
 
 	private CapacityMessages() {
 	}
@@ -110,24 +103,15 @@ final class CapacityMessages {
 
 	/** The line the kernel printed that says the most: the genirq complaint, else the probe failure. */
 	private static String kernelLine(DeviceResult device) {
-		String chosen = null;
-		for (String line : device.messages()) {
-			if (line.contains("genirq:")) {
-				return ", \"" + line + "\"";
-			}
-			if (line.contains("probe of")) {
-				chosen = line;
-			}
-		}
-		return chosen == null ? "" : ", \"" + chosen + "\"";
+		KernelMessage line = device.tellingLine();
+		return line == null ? "" : ", \"" + line.text() + "\"";
 	}
 
 	/** The driver's interrupt setup, step by step: "Tried per-queue MSI-X: -ENOSPC (-28); INTx: -EBUSY (-16)." */
 	private static String attempts(DeviceResult device) {
 		List<String> steps = new ArrayList<>();
 		for (Attempt attempt : device.attempts()) {
-			String name = STEP_NAMES.getOrDefault(attempt.step(), attempt.step());
-			steps.add(name + ": " + (attempt.result() == 0 ? "ok" : Errnos.describe(attempt.result())));
+			steps.add(attempt.step().label() + ": " + (attempt.result() == 0 ? "ok" : Errnos.describe(attempt.result())));
 		}
 		return steps.isEmpty() ? "" : "Tried " + String.join("; ", steps) + ".";
 	}
@@ -177,8 +161,8 @@ final class CapacityMessages {
 
 	private static DeviceResult firstPerQueueDevice(EventOutcome event) {
 		for (DeviceResult device : event.devices()) {
-			if (device.path() == org.irqlab.dsl.kernel.InterruptPath.PER_QUEUE_MSIX_MANAGED
-					|| device.path() == org.irqlab.dsl.kernel.InterruptPath.PER_QUEUE_MSIX_UNMANAGED) {
+			if (device.path() == InterruptPath.PER_QUEUE_MSIX_MANAGED
+					|| device.path() == InterruptPath.PER_QUEUE_MSIX_UNMANAGED) {
 				return device;
 			}
 		}

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.DeviceResult;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.DeviceResult;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuAction;
 import org.irqlab.dsl.model.CpuEvent;
@@ -45,7 +45,7 @@ public class CapacityValidator extends IrqLabCheckBase {
 		}
 		ScenarioOutcome outcome = outcomeOf(scenario);
 		if (!outcome.simulated() && scenario.getMachine() != null && !scenario.getMachine().eIsProxy()) {
-			boolean tooLarge = outcome.problem().contains("more than IrqLab simulates");
+			boolean tooLarge = outcome.reason() == ScenarioOutcome.NotSimulated.TOO_LARGE;
 			error(outcome.problem(), scenario, Literals.ELEMENT__NAME,
 					tooLarge ? IssueCodes.SIMULATION_TOO_LARGE : IssueCodes.SIMULATION_FAILED);
 		}
@@ -81,8 +81,7 @@ public class CapacityValidator extends IrqLabCheckBase {
 	@Check(CheckType.FAST)
 	public void affinityHolds(AddEvent add) {
 		for (EventOutcome event : outcomesOf(add)) {
-			long broken = event.devices().stream().flatMap(d -> d.messages().stream())
-					.filter(m -> m.contains("Affinity broken")).count();
+			long broken = event.devices().stream().mapToLong(DeviceResult::brokenAffinities).sum();
 			if (broken > 0) {
 				warning(CapacityMessages.affinityBroken(event, broken), add, null, IssueCodes.AFFINITY_BROKEN);
 				return;

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.validation.Check;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.Machine;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.MachineSpec;
 import org.irqlab.dsl.model.DeviceNodeSetting;
 import org.irqlab.dsl.model.DeviceSetting;
 import org.irqlab.dsl.model.DeviceType;
@@ -55,7 +55,7 @@ public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	@Check
 	public void numaNodeIsANode(DeviceNodeSetting node) {
-		if (!node.isNone() && node.getNode() >= Machine.MAX_CPUS) {
+		if (!node.isNone() && node.getNode() >= MachineSpec.MAX_CPUS) {
 			error("no machine has that many NUMA nodes", node, Literals.DEVICE_NODE_SETTING__NODE,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}

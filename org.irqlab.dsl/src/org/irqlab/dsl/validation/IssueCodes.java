@@ -36,6 +36,10 @@ public final class IssueCodes {
 	public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
 	public static final String SETTING_NOT_FOR_DRIVER = PREFIX + "settingNotForDriver";
 	public static final String LOAD_EXCEEDS_CPU = PREFIX + "loadExceedsCpu";
+	/** A `load` item counted for the whole machine sits in a per-CPU block, or the other way round. */
+	public static final String LOAD_SCOPE_MISMATCH = PREFIX + "loadScopeMismatch";
+	/** A crash dump's counters lack one the simulation needs. Data: the missing counter's keyword. */
+	public static final String CRASH_COUNTER_MISSING = PREFIX + "crashCounterMissing";
 
 	private IssueCodes() {
 	}

@@ -9,8 +9,8 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceSpec;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceSpec;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -34,8 +34,8 @@ import org.irqlab.dsl.simulation.MachineTranslator;
 /** A machine must describe hardware the kernel could boot on. */
 public class MachineValidator extends IrqLabCheckBase {
 
-	private static final int MAX_CPUS = org.irqlab.dsl.kernel.Machine.MAX_CPUS;
-	private static final int VECTORS_PER_CPU = org.irqlab.dsl.kernel.Machine.VECTORS_PER_CPU;
+	private static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
+	private static final int VECTORS_PER_CPU = org.irqlab.kernel.MachineSpec.VECTORS_PER_CPU;
 
 	/** Settings that make sense once per machine. */
 	private static final List<EClass> SINGLE_SETTINGS = List.of(Literals.KERNEL_SETTING, Literals.CPUS_SETTING,
@@ -184,10 +184,10 @@ public class MachineValidator extends IrqLabCheckBase {
 			boolean global = item.getKind() == LoadKind.PLACED || item.getKind() == LoadKind.RESERVED;
 			if (global && load.getCpus() != null) {
 				error("`" + item.getKind().getLiteral() + "` counts for the whole machine: put it in a `load { }` without `on`",
-						item, Literals.LOAD_ITEM__KIND, IssueCodes.SETTING_NOT_FOR_DRIVER);
+						item, Literals.LOAD_ITEM__KIND, IssueCodes.LOAD_SCOPE_MISMATCH);
 			} else if (!global && load.getCpus() == null) {
 				error("`" + item.getKind().getLiteral() + "` counts per CPU: say on which, as in `load on 0-79 { ... }`",
-						item, Literals.LOAD_ITEM__KIND, IssueCodes.SETTING_NOT_FOR_DRIVER);
+						item, Literals.LOAD_ITEM__KIND, IssueCodes.LOAD_SCOPE_MISMATCH);
 			}
 		}
 	}
@@ -210,7 +210,8 @@ public class MachineValidator extends IrqLabCheckBase {
 	public void crashCountersAreComplete(CrashCountersSetting crash) {
 		for (CrashCounterKind needed : List.of(CrashCounterKind.GLOBAL_AVAILABLE, CrashCounterKind.TOTAL_ALLOCATED)) {
 			if (crash.getCounters().stream().map(CrashCounter::getKind).noneMatch(needed::equals)) {
-				error("a crash dump's counters need " + needed.getLiteral(), crash, null, IssueCodes.VALUE_OUT_OF_RANGE);
+				error("a crash dump's counters need " + needed.getLiteral(), crash, null, IssueCodes.CRASH_COUNTER_MISSING,
+						needed.getLiteral());
 			}
 		}
 	}

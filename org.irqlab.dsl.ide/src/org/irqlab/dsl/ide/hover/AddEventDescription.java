@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.simulation.Errnos;

@@ -13,7 +13,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.Bool;
 import org.irqlab.dsl.model.CpuAction;

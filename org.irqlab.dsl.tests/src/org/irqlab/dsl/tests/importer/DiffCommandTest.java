@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.irqlab.dsl.cli.IrqLabCli;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

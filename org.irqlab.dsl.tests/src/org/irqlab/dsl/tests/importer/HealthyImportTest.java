@@ -13,8 +13,8 @@ import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.TextFile;
 import org.irqlab.dsl.importer.VectorDebugfs;
 import org.irqlab.dsl.importer.VectorDebugfsParser;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.MatrixSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.irqlab.dsl.cli.IrqLabCli;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.MatrixSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.KernelProfiles;
 import org.irqlab.dsl.importer.TextFile;
-import org.irqlab.dsl.kernel.KernelProfile;
+import org.irqlab.kernel.KernelRules;
 import org.junit.jupiter.api.Test;
 
 /** Kernel releases to the profiles IrqLab models, saying so when it is only the nearest. */
@@ -16,13 +16,13 @@ public class KernelProfilesTest {
 
 	@Test
 	void modelledReleasesMapExactly() {
-		assertExact(KernelProfile.EL8_4_18, "4.18.0-305.30.1.jmnd2.el8.x86_64");
-		assertExact(KernelProfile.EL8_4_18, "4.18.0-553.el8_10.x86_64");
-		assertExact(KernelProfile.V6_1, "6.1.0-50-amd64");
-		assertExact(KernelProfile.V6_12, "6.12.38+deb13-amd64");
+		assertExact(KernelRules.EL8_4_18, "4.18.0-305.30.1.jmnd2.el8.x86_64");
+		assertExact(KernelRules.EL8_4_18, "4.18.0-553.el8_10.x86_64");
+		assertExact(KernelRules.V6_1, "6.1.0-50-amd64");
+		assertExact(KernelRules.V6_12, "6.12.38+deb13-amd64");
 	}
 
-	private static void assertExact(KernelProfile profile, String release) {
+	private static void assertExact(KernelRules profile, String release) {
 		KernelProfiles.Mapping mapping = KernelProfiles.map(release);
 		assertEquals(profile, mapping.profile(), release);
 		assertNull(mapping.guess(), release);
@@ -34,10 +34,10 @@ public class KernelProfilesTest {
 		KernelProfiles.Mapping newer = KernelProfiles.map("6.16.3-arch1-1");
 		KernelProfiles.Mapping older = KernelProfiles.map("4.15.0-213-generic");
 
-		assertEquals(KernelProfile.V6_1, el9.profile());
+		assertEquals(KernelRules.V6_1, el9.profile());
 		assertTrue(el9.guess().contains("5.14.0-362.8.1.el9_3.x86_64 is closest to 6.1"), el9.guess());
-		assertEquals(KernelProfile.V6_12, newer.profile());
-		assertEquals(KernelProfile.EL8_4_18, older.profile());
+		assertEquals(KernelRules.V6_12, newer.profile());
+		assertEquals(KernelRules.EL8_4_18, older.profile());
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.irqlab.dsl.importer.LscpuParser;
 import org.irqlab.dsl.importer.TextFile;
 import org.irqlab.dsl.importer.Topology;
 import org.irqlab.dsl.importer.TopologyReader;
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

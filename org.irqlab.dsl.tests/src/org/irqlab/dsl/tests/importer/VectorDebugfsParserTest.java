@@ -11,12 +11,12 @@ import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.TextFile;
 import org.irqlab.dsl.importer.VectorDebugfs;
 import org.irqlab.dsl.importer.VectorDebugfsParser;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorDebugfsFormatter;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.dsl.report.VectorDebugfsFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 public class VectorDebugfsParserTest {
 
 	private static MatrixSnapshot busyMachine() {
-		Simulation simulation = new Simulation(Machine.builder(KernelProfile.EL8_4_18, 8).evenNodes(2).build());
+		Simulation simulation = new Simulation(MachineSpec.builder(KernelRules.EL8_4_18, 8).evenNodes(2).build());
 		simulation.addDevice(DeviceSpec.virtioBlk(2));
 		simulation.addDevice(DeviceSpec.virtioNet(2));
 		simulation.addDevice(DeviceSpec.nvme(4));
@@ -36,8 +36,8 @@ public class VectorDebugfsParserTest {
 	@Test
 	void readsBackTheLayoutWithTheMacColumn() throws InputError {
 		MatrixSnapshot snapshot = busyMachine();
-		String text = new VectorDebugfsFormatter(VectorDebugfsFormatter.Style.WITH_MANAGED_ALLOCATED)
-				.formatDomainFile(snapshot, 12, 3);
+		String text = new VectorDebugfsFile(VectorDebugfsFile.Style.WITH_MANAGED_ALLOCATED)
+				.domainFile(snapshot, 12, 3);
 
 		VectorDebugfs parsed = VectorDebugfsParser.parse(TextFile.of("VECTOR", text));
 
@@ -53,8 +53,8 @@ public class VectorDebugfsParserTest {
 	@Test
 	void readsBackThe418LayoutWithoutIt() throws InputError {
 		MatrixSnapshot snapshot = busyMachine();
-		String text = new VectorDebugfsFormatter(VectorDebugfsFormatter.Style.WITHOUT_MANAGED_ALLOCATED)
-				.formatDomainFile(snapshot, 12, 3);
+		String text = new VectorDebugfsFile(VectorDebugfsFile.Style.WITHOUT_MANAGED_ALLOCATED)
+				.domainFile(snapshot, 12, 3);
 
 		VectorDebugfs parsed = VectorDebugfsParser.parse(TextFile.of("VECTOR", text));
 
@@ -75,8 +75,8 @@ public class VectorDebugfsParserTest {
 
 	@Test
 	void aCopyMissingItsLastCpuRowsIsTruncated() {
-		String text = new VectorDebugfsFormatter(VectorDebugfsFormatter.Style.WITH_MANAGED_ALLOCATED)
-				.formatDomainFile(busyMachine(), 12, 3);
+		String text = new VectorDebugfsFile(VectorDebugfsFile.Style.WITH_MANAGED_ALLOCATED)
+				.domainFile(busyMachine(), 12, 3);
 		String cut = text.lines().limit(text.lines().count() - 3).reduce("", (a, b) -> a + b + "\n");
 
 		InputError error = assertThrows(InputError.class, () -> VectorDebugfsParser.parse(TextFile.of("VECTOR", cut)));

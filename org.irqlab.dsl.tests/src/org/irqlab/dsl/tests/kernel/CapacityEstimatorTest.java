@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.irqlab.dsl.kernel.CapacityEstimator;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.CapacityEstimator;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** "How many more of these fit", answered on a copy. */
@@ -19,7 +19,7 @@ class CapacityEstimatorTest {
 
     @Test
     void estimateMatchesAddingOneByOneAndLeavesTheSimulationAlone() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         sim.addDevice(DeviceSpec.virtioNet(2));
         MatrixCounters before = sim.counters();
         CapacityEstimator.Estimate e = CapacityEstimator.howManyMore(sim, DeviceSpec.virtioBlk(2), 10_000);
@@ -47,7 +47,7 @@ class CapacityEstimatorTest {
     @Test
     void limitReached() {
         CapacityEstimator.Estimate e = CapacityEstimator.howManyMore(
-                new Simulation(Machine.builder(KernelProfile.V6_12, 8).build()), DeviceSpec.virtioBlk(1), 5);
+                new Simulation(MachineSpec.builder(KernelRules.V6_12, 8).build()), DeviceSpec.virtioBlk(1), 5);
         assertEquals(5, e.fitted());
         assertNull(e.firstFailure());
         assertEquals(0, e.firstDegraded());

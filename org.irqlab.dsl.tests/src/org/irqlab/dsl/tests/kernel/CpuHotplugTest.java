@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuHotplugResult;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuHotplugResult;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.kernel.VectorInfo;
 import org.junit.jupiter.api.Test;
 
 /** CPU offline (refusal, migration, managed shutdown) and online (managed restart). */
@@ -19,7 +19,7 @@ class CpuHotplugTest {
 
     @Test
     void offlineIsRefusedWhenTheVectorsCannotMoveElsewhere() {
-        Machine m = Machine.builder(KernelProfile.V6_1, 2)
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_1, 2)
                 .bootLoad(BootLoad.perCpu(new int[] {100, 150}, new int[2], new int[2])).build();
         Simulation sim = new Simulation(m);
         CpuHotplugResult r = sim.offlineCpu(1);
@@ -32,7 +32,7 @@ class CpuHotplugTest {
 
     @Test
     void offlineMovesUnmanagedVectorsAndOnlineTakesNothingBack() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         DeviceResult net = sim.addDevice(DeviceSpec.virtioNet(4));
         sim.deliverPendingMoves();
         CpuHotplugResult r = sim.offlineCpu(2);
@@ -51,7 +51,7 @@ class CpuHotplugTest {
 
     @Test
     void managedVectorsWhoseWholeMaskGoesOfflineShutDownAndComeBack() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         DeviceResult nvme = sim.addDevice(DeviceSpec.nvme(4));
         VectorInfo q3 = nvme.vectors().get(3);
         assertEquals(2, q3.effectiveCpu());
@@ -69,7 +69,7 @@ class CpuHotplugTest {
 
     @Test
     void managedVectorsMoveWithinTheirMask() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.EL8_4_18, 8).evenNodes(2).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.EL8_4_18, 8).evenNodes(2).build());
         DeviceResult blk = sim.addDevice(DeviceSpec.virtioBlk(2));
         int cpu = blk.vector("req.0").effectiveCpu();
         assertEquals(3, cpu);
@@ -80,6 +80,6 @@ class CpuHotplugTest {
 
     @Test
     void cpuZeroStays() {
-        assertTrue(new Simulation(Machine.builder(KernelProfile.V6_12, 2).build()).offlineCpu(0).refused());
+        assertTrue(new Simulation(MachineSpec.builder(KernelRules.V6_12, 2).build()).offlineCpu(0).refused());
     }
 }

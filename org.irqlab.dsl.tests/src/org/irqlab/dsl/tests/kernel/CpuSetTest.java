@@ -3,7 +3,7 @@ package org.irqlab.dsl.tests.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.irqlab.dsl.kernel.CpuSet;
+import org.irqlab.kernel.CpuSet;
 import org.junit.jupiter.api.Test;
 
 /** The kernel's cpulist syntax, read and printed as /sys does, and refused when no kernel could have it. */

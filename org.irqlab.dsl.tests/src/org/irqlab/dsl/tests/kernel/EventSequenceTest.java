@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.DeviceType;
-import org.irqlab.dsl.kernel.IrqbalanceSettings;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceKind;
+import org.irqlab.kernel.IrqbalanceSettings;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,17 +27,17 @@ class EventSequenceTest {
 
     @TestFactory
     Stream<DynamicTest> invariantsHoldAfterEveryEvent() {
-        return Stream.of(KernelProfile.values()).map(p -> DynamicTest.dynamicTest(p.id(), () -> run(p)));
+        return Stream.of(KernelRules.values()).map(p -> DynamicTest.dynamicTest(p.id(), () -> run(p)));
     }
 
-    private static void run(KernelProfile p) {
-        Machine m = Machine.builder(p, 16).evenNodes(2).smtInterleaved(2).bootLoad(BootLoad.qemuGuestDefault())
+    private static void run(KernelRules p) {
+        MachineSpec m = MachineSpec.builder(p, 16).evenNodes(2).smtInterleaved(2).bootLoad(BootLoad.qemuGuestDefault())
                 .irqbalance(IrqbalanceSettings.enabled(CpuSet.of(3))).build();
         Simulation sim = new Simulation(m);
         MatrixCounters boot = sim.counters();
         List<String> names = new ArrayList<>();
         DeviceSpec[] specs = {DeviceSpec.virtioBlk(2), DeviceSpec.virtioNet(4), DeviceSpec.nvme(8),
-                DeviceSpec.genericMsix(5, true), DeviceSpec.builder(DeviceType.VIRTIO_BLK).queues(3).intxLine(11).build(),
+                DeviceSpec.genericMsix(5, true), DeviceSpec.builder(DeviceKind.VIRTIO_BLK).queues(3).intxLine(11).build(),
                 DeviceSpec.genericMsix(3, false), DeviceSpec.virtioBlk(16)};
         for (DeviceSpec s : specs) {
             DeviceResult r = sim.addDevice(s);

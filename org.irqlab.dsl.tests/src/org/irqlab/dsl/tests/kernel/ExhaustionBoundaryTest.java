@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.DeviceType;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceKind;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,12 +36,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExhaustionBoundaryTest {
 
-    private static Simulation guest(KernelProfile p, int cpus) {
-        return new Simulation(Machine.builder(p, cpus).evenNodes(2).bootLoad(BootLoad.qemuGuestDefault()).build());
+    private static Simulation guest(KernelRules p, int cpus) {
+        return new Simulation(MachineSpec.builder(p, cpus).evenNodes(2).bootLoad(BootLoad.qemuGuestDefault()).build());
     }
 
     private static DeviceSpec device(String type, int queues, int line) {
-        DeviceType t = type.equals("blk") ? DeviceType.VIRTIO_BLK : DeviceType.VIRTIO_NET;
+        DeviceKind t = type.equals("blk") ? DeviceKind.VIRTIO_BLK : DeviceKind.VIRTIO_NET;
         return DeviceSpec.builder(t).queues(queues).intxLine(line).numaNode(0).build();
     }
 
@@ -90,7 +90,7 @@ class ExhaustionBoundaryTest {
         "6.12, 2, 80, 196, 279, 335",
     })
     void virtioBlk(String kernel, int queues, int cpus, int firstShared, int availableThen, int lastStand) {
-        KernelProfile p = KernelProfile.byId(kernel);
+        KernelRules p = KernelRules.byId(kernel);
         Simulation sim = guest(p, cpus);
         List<DeviceResult> r = addUntilFailure(sim, "blk", queues, lastStand + 1);
         assertEquals(firstShared, firstFallback(r, InterruptPath.PER_QUEUE_MSIX_MANAGED));
@@ -98,7 +98,7 @@ class ExhaustionBoundaryTest {
         assertEquals(availableThen, first.before().globalAvailable());
         // 6.12 retries per-queue with pre_vectors = 2 first: a 1-queue device then has nothing left to
         // spread and gets its 2 vectors unmanaged; with 2 queues req.1 is still managed and fails again
-        InterruptPath fallback = p == KernelProfile.V6_12 && queues == 1 ? InterruptPath.PER_QUEUE_MSIX_UNMANAGED
+        InterruptPath fallback = p == KernelRules.V6_12 && queues == 1 ? InterruptPath.PER_QUEUE_MSIX_UNMANAGED
                 : InterruptPath.SHARED_MSIX;
         for (int i = firstShared; i < lastStand; i++) {
             DeviceResult d = r.get(i - 1);
@@ -141,7 +141,7 @@ class ExhaustionBoundaryTest {
         "6.12, 2, 80, 3215, 3217",
     })
     void virtioNet(String kernel, int pairs, int cpus, int firstFallback, int firstFailure) {
-        Simulation sim = guest(KernelProfile.byId(kernel), cpus);
+        Simulation sim = guest(KernelRules.byId(kernel), cpus);
         List<DeviceResult> r = addUntilFailure(sim, "net", pairs, firstFailure + 1);
         assertEquals(firstFailure, r.size());
         assertEquals(firstFallback, firstFallback(r, InterruptPath.PER_QUEUE_MSIX_UNMANAGED));

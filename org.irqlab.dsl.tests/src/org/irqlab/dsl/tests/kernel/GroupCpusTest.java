@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.GroupCpus;
-import org.irqlab.dsl.kernel.HeapsortVariant;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.GroupCpus;
+import org.irqlab.kernel.HeapsortVariant;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /** group_cpus_evenly(): partitioning, node weighting, SMT siblings, present/possible stages, node order. */
 class GroupCpusTest {
 
-    private static CpuSet[] groups(Machine m, int n) {
+    private static CpuSet[] groups(MachineSpec m, int n) {
         return GroupCpus.groupCpusEvenly(m, n);
     }
 
@@ -30,7 +30,7 @@ class GroupCpusTest {
     }
 
     private static void partitionHolds(int queues) {
-        Machine m = Machine.builder(KernelProfile.V6_1, 80).evenNodes(2).build();
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_1, 80).evenNodes(2).build();
         CpuSet[] g = groups(m, queues);
         CpuSet union = CpuSet.empty();
         int total = 0;
@@ -46,20 +46,20 @@ class GroupCpusTest {
 
     @Test
     void twoQueuesOnTwoNodesAreTheTwoNodes() {
-        CpuSet[] g = groups(Machine.builder(KernelProfile.EL8_4_18, 80).evenNodes(2).build(), 2);
+        CpuSet[] g = groups(MachineSpec.builder(KernelRules.EL8_4_18, 80).evenNodes(2).build(), 2);
         assertEquals(CpuSet.range(0, 39), g[0]);
         assertEquals(CpuSet.range(40, 79), g[1]);
     }
 
     @Test
     void oneQueueSpansAllCpus() {
-        assertEquals(CpuSet.range(0, 79), groups(Machine.builder(KernelProfile.V6_1, 80).evenNodes(2).build(), 1)[0]);
+        assertEquals(CpuSet.range(0, 79), groups(MachineSpec.builder(KernelRules.V6_1, 80).evenNodes(2).build(), 1)[0]);
     }
 
     @Test
     void threeQueuesOnTwoEqualNodesGiveTheExtraGroupToNodeZeroButStartWithNodeOne() {
         // the kernel heapsort reverses the two equal nodes: node 1 is visited first and gets floor(3*40/80)=1
-        CpuSet[] g = groups(Machine.builder(KernelProfile.V6_1, 80).evenNodes(2).build(), 3);
+        CpuSet[] g = groups(MachineSpec.builder(KernelRules.V6_1, 80).evenNodes(2).build(), 3);
         assertEquals(CpuSet.range(40, 79), g[0]);
         assertEquals(CpuSet.range(0, 19), g[1]);
         assertEquals(CpuSet.range(20, 39), g[2]);
@@ -67,7 +67,7 @@ class GroupCpusTest {
 
     @Test
     void nodesGetGroupsInProportionToTheirCpus() {
-        Machine m = Machine.builder(KernelProfile.V6_1, 32).node(0, CpuSet.range(0, 7)).node(1, CpuSet.range(8, 31))
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_1, 32).node(0, CpuSet.range(0, 7)).node(1, CpuSet.range(8, 31))
                 .build();
         CpuSet[] g = groups(m, 4);
         // node 0 (8 CPUs) is smaller, visited first: max(1, 4*8/32) = 1 group; node 1 gets 3 of 8 CPUs each
@@ -79,7 +79,7 @@ class GroupCpusTest {
 
     @Test
     void smtSiblingsStayTogether() {
-        Machine m = Machine.builder(KernelProfile.V6_1, 8).smtInterleaved(2).build();
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_1, 8).smtInterleaved(2).build();
         CpuSet[] g = groups(m, 4);
         assertEquals(CpuSet.of(0, 4), g[0]);
         assertEquals(CpuSet.of(1, 5), g[1]);
@@ -89,7 +89,7 @@ class GroupCpusTest {
 
     @Test
     void presentCpusAreSpreadFirstThenTheAbsentOnes() {
-        Machine m = Machine.builder(KernelProfile.V6_1, 8).present(CpuSet.range(0, 3)).build();
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_1, 8).present(CpuSet.range(0, 3)).build();
         CpuSet[] g = groups(m, 4);
         // stage 1 gives each group one present CPU, stage 2 starts over at group 0 with CPUs 4-7
         assertEquals(CpuSet.of(0, 4), g[0]);
@@ -120,8 +120,8 @@ class GroupCpusTest {
 
     @Test
     void threeEqualNodesSpreadDifferentlyOn61And612() {
-        Machine m61 = Machine.builder(KernelProfile.V6_1, 12).evenNodes(3).build();
-        Machine m612 = Machine.builder(KernelProfile.V6_12, 12).evenNodes(3).build();
+        MachineSpec m61 = MachineSpec.builder(KernelRules.V6_1, 12).evenNodes(3).build();
+        MachineSpec m612 = MachineSpec.builder(KernelRules.V6_12, 12).evenNodes(3).build();
         // 4 groups over 3 nodes of 4: the node visited second of the last two gets 2 groups
         CpuSet[] a = groups(m61, 4);
         CpuSet[] b = groups(m612, 4);

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class IncidentTest {
 
-    private static Machine incidentHost(BootLoad load) {
-        return Machine.builder(KernelProfile.EL8_4_18, 80).evenNodes(2).bootLoad(load).build();
+    private static MachineSpec incidentHost(BootLoad load) {
+        return MachineSpec.builder(KernelRules.EL8_4_18, 80).evenNodes(2).bootLoad(load).build();
     }
 
     private static List<DeviceResult> hotAdd(Simulation sim, int count, boolean checkEachEvent,

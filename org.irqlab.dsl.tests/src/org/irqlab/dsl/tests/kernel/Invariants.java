@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.Simulation;
 
 /** The matrix invariants every test asserts after every event. */
 final class Invariants {

@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.IrqbalanceResult;
-import org.irqlab.dsl.kernel.IrqbalanceSettings;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.IrqbalanceResult;
+import org.irqlab.kernel.IrqbalanceSettings;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.kernel.VectorInfo;
 import org.junit.jupiter.api.Test;
 
 /** irqbalance moves unmanaged vectors, cannot move managed ones, avoids banned CPUs, powersave gathers. */
 class IrqbalanceTest {
 
     private static Simulation host(IrqbalanceSettings s, boolean remapping) {
-        return new Simulation(Machine.builder(KernelProfile.EL8_4_18, 8).evenNodes(2).irqbalance(s)
+        return new Simulation(MachineSpec.builder(KernelRules.EL8_4_18, 8).evenNodes(2).irqbalance(s)
                 .interruptRemapping(remapping).build());
     }
 
@@ -45,7 +45,7 @@ class IrqbalanceTest {
     @Test
     void powersaveGathersEachNodesInterruptsOnItsFirstCpu() {
         Simulation sim = host(IrqbalanceSettings.enabled(CpuSet.empty()).withPowersave(true), true);
-        DeviceResult net = sim.addDevice(DeviceSpec.builder(org.irqlab.dsl.kernel.DeviceType.VIRTIO_NET).queues(4)
+        DeviceResult net = sim.addDevice(DeviceSpec.builder(org.irqlab.kernel.DeviceKind.VIRTIO_NET).queues(4)
                 .numaNode(1).build());
         int before = sim.snapshot().cpu(4).available();
         sim.runIrqbalance();

@@ -4,28 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.DeviceType;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceKind;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** nvme: admin pre-vector, managed I/O vectors, and accepting fewer vectors. */
 class NvmeTest {
 
-    private static Simulation cpu3Full(KernelProfile p) {
-        return new Simulation(Machine.builder(p, 4).bootLoad(BootLoad.perCpu(new int[] {0, 0, 0, 201}, new int[4],
+    private static Simulation cpu3Full(KernelRules p) {
+        return new Simulation(MachineSpec.builder(p, 4).bootLoad(BootLoad.perCpu(new int[] {0, 0, 0, 201}, new int[4],
                 new int[4])).build());
     }
 
     @Test
     void adminVectorIsUnmanagedAndIoVectorsAreSpread() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 8).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 8).build());
         DeviceResult r = sim.addDevice(DeviceSpec.nvme(8));
         assertEquals("nvme0", r.name());
         assertEquals(InterruptPath.PER_QUEUE_MSIX_MANAGED, r.path());
@@ -43,13 +43,13 @@ class NvmeTest {
 
     @Test
     void ioQueuesAreCappedAtPossibleCpus() {
-        DeviceResult r = new Simulation(Machine.builder(KernelProfile.V6_12, 4).build()).addDevice(DeviceSpec.nvme(64));
+        DeviceResult r = new Simulation(MachineSpec.builder(KernelRules.V6_12, 4).build()).addDevice(DeviceSpec.nvme(64));
         assertEquals(5, r.vectors().size());
     }
 
     @Test
     void upstreamAcceptsFewerVectorsWhenReservationsFail() {
-        Simulation sim = cpu3Full(KernelProfile.V6_1);
+        Simulation sim = cpu3Full(KernelRules.V6_1);
         DeviceResult r = sim.addDevice(DeviceSpec.nvme(4));
         assertEquals(0, r.errno());
         // every spread over CPU 3 fails; the retries shrink down to one unmanaged vector, and with one
@@ -62,18 +62,18 @@ class NvmeTest {
 
     @Test
     void el8HasNoPartialRetryAndFailsWithoutIntx() {
-        DeviceResult r = cpu3Full(KernelProfile.EL8_4_18).addDevice(DeviceSpec.nvme(4));
+        DeviceResult r = cpu3Full(KernelRules.EL8_4_18).addDevice(DeviceSpec.nvme(4));
         assertEquals(-5, r.errno(), "nvme_setup_io_queues turns the failed allocation into -EIO");
-        DeviceResult withIntx = cpu3Full(KernelProfile.EL8_4_18).addDevice(
-                DeviceSpec.builder(DeviceType.NVME).queues(4).intxLine(11).build());
+        DeviceResult withIntx = cpu3Full(KernelRules.EL8_4_18).addDevice(
+                DeviceSpec.builder(DeviceKind.NVME).queues(4).intxLine(11).build());
         assertEquals(InterruptPath.INTX, withIntx.path());
         assertEquals(11, withIntx.vectors().get(0).irq());
     }
 
     @Test
     void writeQueuesMakeASecondSet() {
-        DeviceResult r = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build())
-                .addDevice(DeviceSpec.builder(DeviceType.NVME).queues(4).writeQueues(2).build());
+        DeviceResult r = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build())
+                .addDevice(DeviceSpec.builder(DeviceKind.NVME).queues(4).writeQueues(2).build());
         // 4 I/O vectors: default set of 2 (CPUs 0-1, 2-3), read set of 2 (same split)
         assertEquals(CpuSet.range(0, 1), r.vectors().get(1).affinity());
         assertEquals(CpuSet.range(2, 3), r.vectors().get(2).affinity());

@@ -14,14 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
 
 /**
  * Loads resources/oracle/real-kernel-small.json and replays each scenario on the simulator the way the
@@ -45,20 +45,20 @@ final class OracleScenarios {
         }
     }
 
-    static KernelProfile profileOf(String kernel) {
+    static KernelRules profileOf(String kernel) {
         if (kernel.startsWith("6.1.")) {
-            return KernelProfile.V6_1;
+            return KernelRules.V6_1;
         }
         if (kernel.startsWith("6.12.")) {
-            return KernelProfile.V6_12;
+            return KernelRules.V6_12;
         }
         throw new IllegalArgumentException("no profile for kernel " + kernel);
     }
 
     /** The guest: CPUs, nodes from "node0 cpus=0-39", the Debian boot load (6 placed vectors, 9 reservations). */
-    static Machine machineOf(JsonObject s) {
+    static MachineSpec machineOf(JsonObject s) {
         int cpus = s.get("cpus").getAsInt();
-        Machine.Builder b = Machine.builder(profileOf(s.get("kernel").getAsString()), cpus)
+        MachineSpec.Builder b = MachineSpec.builder(profileOf(s.get("kernel").getAsString()), cpus)
                 .bootLoad(BootLoad.qemuGuestDefault());
         for (JsonElement n : s.getAsJsonArray("numa_nodes")) {
             String[] parts = n.getAsString().split(" cpus=");
@@ -80,8 +80,8 @@ final class OracleScenarios {
             int count = Integer.parseInt(nq[0]);
             int queues = Integer.parseInt(nq[1]);
             for (int i = 0; i < count; i++) {
-                DeviceSpec.Builder b = DeviceSpec.builder(blk ? org.irqlab.dsl.kernel.DeviceType.VIRTIO_BLK
-                        : org.irqlab.dsl.kernel.DeviceType.VIRTIO_NET).queues(queues).numaNode(0).intxLine(10 + i % 2);
+                DeviceSpec.Builder b = DeviceSpec.builder(blk ? org.irqlab.kernel.DeviceKind.VIRTIO_BLK
+                        : org.irqlab.kernel.DeviceKind.VIRTIO_NET).queues(queues).numaNode(0).intxLine(10 + i % 2);
                 specs.add(b.build());
             }
         }
@@ -102,7 +102,7 @@ final class OracleScenarios {
         List<DeviceSpec> specs = specsOf(s);
         boolean netStarted = false;
         for (DeviceSpec spec : specs) {
-            if (spec.type() == org.irqlab.dsl.kernel.DeviceType.VIRTIO_NET && !netStarted) {
+            if (spec.type() == org.irqlab.kernel.DeviceKind.VIRTIO_NET && !netStarted) {
                 stages.put("after_virtio_blk", sim.counters());
                 stages.put("before_virtio_net", sim.counters());
                 netStarted = true;

@@ -6,14 +6,14 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ class ScaleTest {
 
     @Test
     void eightThousandCpusFourThousandDevices() {
-        Machine m = Machine.builder(KernelProfile.V6_12, 8192).evenNodes(16).bootLoad(BootLoad.qemuGuestDefault())
+        MachineSpec m = MachineSpec.builder(KernelRules.V6_12, 8192).evenNodes(16).bootLoad(BootLoad.qemuGuestDefault())
                 .build();
         Simulation.RunResult r = Simulation.run(m, Collections.nCopies(4096, DeviceSpec.virtioBlk(16)));
         Map<InterruptPath, Integer> paths = new EnumMap<>(InterruptPath.class);

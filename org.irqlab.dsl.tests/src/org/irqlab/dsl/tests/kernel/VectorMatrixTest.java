@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.Errno;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.VectorMatrix;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.Errno;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.VectorMatrix;
 import org.junit.jupiter.api.Test;
 
 /** The kernel/irq/matrix.c primitives and their tie-break rules. */
 class VectorMatrixTest {
 
-    private static VectorMatrix matrix(int cpus, KernelProfile profile) {
+    private static VectorMatrix matrix(int cpus, KernelRules profile) {
         VectorMatrix m = new VectorMatrix(cpus, 256, 32, 236, profile);
         CpuSet.parse("0-19,29,32,50,128,236-255").stream().forEach(m::assignSystem);
         for (int c = 0; c < cpus; c++) {
@@ -24,7 +24,7 @@ class VectorMatrixTest {
 
     @Test
     void eachCpuStartsWith201WhenThreeSystemVectorsSitInTheRange() {
-        VectorMatrix m = matrix(80, KernelProfile.EL8_4_18);
+        VectorMatrix m = matrix(80, KernelRules.EL8_4_18);
         assertEquals(3, m.systembitsInalloc());
         for (int c = 0; c < 80; c++) {
             assertEquals(201, m.available(c));
@@ -35,7 +35,7 @@ class VectorMatrixTest {
 
     @Test
     void allocTakesTheMostAvailableCpuAndTheLowestOnTies() {
-        VectorMatrix m = matrix(4, KernelProfile.V6_1);
+        VectorMatrix m = matrix(4, KernelRules.V6_1);
         int first = m.alloc(CpuSet.range(0, 3), false);
         assertEquals(0, VectorMatrix.cpuOf(first), "all equal: lowest CPU");
         assertEquals(33, VectorMatrix.vectorOf(first), "lowest free vector (32 is a system vector)");
@@ -49,7 +49,7 @@ class VectorMatrixTest {
 
     @Test
     void allocManagedTakesTheHighestCpuAmongTheFewestManagedAllocated() {
-        VectorMatrix m = matrix(4, KernelProfile.V6_1);
+        VectorMatrix m = matrix(4, KernelRules.V6_1);
         for (int i = 0; i < 3; i++) {
             assertEquals(0, m.reserveManaged(CpuSet.range(0, 3)));
         }
@@ -62,7 +62,7 @@ class VectorMatrixTest {
 
     @Test
     void managedActivationDoesNotChangeAvailable() {
-        VectorMatrix m = matrix(2, KernelProfile.V6_1);
+        VectorMatrix m = matrix(2, KernelRules.V6_1);
         m.reserveManaged(CpuSet.range(0, 1));
         assertEquals(200, m.available(0));
         int before = m.globalAvailable();
@@ -75,7 +75,7 @@ class VectorMatrixTest {
 
     @Test
     void reserveManagedIsAllOrNothingAndCoversOfflineCpus() {
-        VectorMatrix m = matrix(4, KernelProfile.V6_1);
+        VectorMatrix m = matrix(4, KernelRules.V6_1);
         m.offline(2);
         for (int i = 0; i < 200; i++) {
             m.alloc(CpuSet.of(3), false);
@@ -94,7 +94,7 @@ class VectorMatrixTest {
 
     @Test
     void freeReturnsManagedBitsToTheReservationAndOthersToThePool() {
-        VectorMatrix m = matrix(1, KernelProfile.V6_1);
+        VectorMatrix m = matrix(1, KernelRules.V6_1);
         m.reserveManaged(CpuSet.of(0));
         int managed = m.allocManaged(CpuSet.of(0));
         int plain = m.alloc(CpuSet.of(0), false);
@@ -111,14 +111,14 @@ class VectorMatrixTest {
 
     @Test
     void reserveIsBookkeepingThatWarnsWhenOvercommitted() {
-        VectorMatrix m = matrix(1, KernelProfile.V6_1);
+        VectorMatrix m = matrix(1, KernelRules.V6_1);
         for (int i = 0; i < 201; i++) {
             m.reserve();
         }
         assertTrue(m.log().lines().isEmpty());
         m.reserve();
         assertEquals(202, m.globalReserved());
-        assertEquals("Interrupt reservation exceeds available resources", m.log().lines().get(0));
+        assertEquals("Interrupt reservation exceeds available resources", m.log().lines().get(0).text());
         int r = m.alloc(CpuSet.of(0), true);
         assertTrue(r >= 0);
         assertEquals(201, m.globalReserved(), "a reserved allocation consumes its reservation");
@@ -126,14 +126,14 @@ class VectorMatrixTest {
 
     @Test
     void emptyMaskIsEinvalUpstreamButEnospcInTheEl8Tree() {
-        assertEquals(-Errno.EINVAL, matrix(2, KernelProfile.V6_1).alloc(CpuSet.empty(), false));
-        assertEquals(-Errno.ENOSPC, matrix(2, KernelProfile.EL8_4_18).alloc(CpuSet.empty(), false));
-        assertEquals(-Errno.EINVAL, matrix(2, KernelProfile.EL8_4_18).allocManaged(CpuSet.empty()));
+        assertEquals(-Errno.EINVAL, matrix(2, KernelRules.V6_1).alloc(CpuSet.empty(), false));
+        assertEquals(-Errno.ENOSPC, matrix(2, KernelRules.EL8_4_18).alloc(CpuSet.empty(), false));
+        assertEquals(-Errno.EINVAL, matrix(2, KernelRules.EL8_4_18).allocManaged(CpuSet.empty()));
     }
 
     @Test
     void offlineKeepsTheBitsAndOnlineRestoresTheSameAvailability() {
-        VectorMatrix m = matrix(2, KernelProfile.V6_1);
+        VectorMatrix m = matrix(2, KernelRules.V6_1);
         m.alloc(CpuSet.of(1), false);
         m.offline(1);
         assertEquals(201, m.globalAvailable());
@@ -145,12 +145,12 @@ class VectorMatrixTest {
 
     @Test
     void allocatedToMoveExcludesManagedUpstreamOnly() {
-        for (KernelProfile p : new KernelProfile[] {KernelProfile.V6_1, KernelProfile.EL8_4_18}) {
+        for (KernelRules p : new KernelRules[] {KernelRules.V6_1, KernelRules.EL8_4_18}) {
             VectorMatrix m = matrix(1, p);
             m.reserveManaged(CpuSet.of(0));
             m.allocManaged(CpuSet.of(0));
             m.alloc(CpuSet.of(0), false);
-            assertEquals(p == KernelProfile.V6_1 ? 1 : 2, m.allocatedToMove(0), p.id());
+            assertEquals(p == KernelRules.V6_1 ? 1 : 2, m.allocatedToMove(0), p.id());
         }
     }
 }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.kernel.VectorInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class VectorSpaceTest {
 
-    private static List<Integer> vectorsOfAFullCpu(KernelProfile p) {
-        Simulation sim = new Simulation(Machine.builder(p, 1).build());
+    private static List<Integer> vectorsOfAFullCpu(KernelRules p) {
+        Simulation sim = new Simulation(MachineSpec.builder(p, 1).build());
         DeviceResult r = sim.addDevice(DeviceSpec.genericMsix(201, false));
         assertEquals(0, r.errno());
         assertEquals(0, sim.counters().globalAvailable());
@@ -29,17 +29,17 @@ class VectorSpaceTest {
 
     @Test
     void v612AllocatesFrom0x20AndStopsBelow0xeb() {
-        List<Integer> v = vectorsOfAFullCpu(KernelProfile.V6_12);
+        List<Integer> v = vectorsOfAFullCpu(KernelRules.V6_12);
         assertEquals(32, v.get(0));
         assertEquals(234, v.get(v.size() - 1));
-        MatrixSnapshot s = new Simulation(Machine.builder(KernelProfile.V6_12, 1).build()).snapshot();
+        MatrixSnapshot s = new Simulation(MachineSpec.builder(KernelRules.V6_12, 1).build()).snapshot();
         assertEquals(235, s.allocEnd());
         assertEquals(2, s.systembitsInalloc(), "the PIC cascade and the IA32 syscall vector");
     }
 
     @Test
     void v61KeepsTheCleanupVectorAndAllocatesUpTo0xeb() {
-        List<Integer> v = vectorsOfAFullCpu(KernelProfile.V6_1);
+        List<Integer> v = vectorsOfAFullCpu(KernelRules.V6_1);
         assertEquals(33, v.get(0));
         assertEquals(235, v.get(v.size() - 1));
     }

@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** What one managed virtio_blk costs on the incident's 80-CPU, 2-node el8 host. */
 class VirtioBlkCostTest {
 
-    private static Machine host(BootLoad load) {
-        return Machine.builder(KernelProfile.EL8_4_18, 80).evenNodes(2).bootLoad(load).build();
+    private static MachineSpec host(BootLoad load) {
+        return MachineSpec.builder(KernelRules.EL8_4_18, 80).evenNodes(2).bootLoad(load).build();
     }
 
     @Test
@@ -73,8 +73,8 @@ class VirtioBlkCostTest {
 
     @Test
     void numRequestQueuesAndPollQueuesShapeTheVectors() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 8).build());
-        DeviceResult r = sim.addDevice(DeviceSpec.builder(org.irqlab.dsl.kernel.DeviceType.VIRTIO_BLK).queues(16)
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 8).build());
+        DeviceResult r = sim.addDevice(DeviceSpec.builder(org.irqlab.kernel.DeviceKind.VIRTIO_BLK).queues(16)
                 .numRequestQueues(4).pollQueues(1).build());
         // 4 queues, one of them polled (no vector): config + req.0..2
         assertEquals(4, r.vectors().size());
@@ -88,7 +88,7 @@ class VirtioBlkCostTest {
     @Test
     void theProposedPatchWithoutDescriptorMakesTheQueuesUnmanaged() {
         Simulation sim = new Simulation(host(BootLoad.none()));
-        DeviceResult r = sim.addDevice(DeviceSpec.builder(org.irqlab.dsl.kernel.DeviceType.VIRTIO_BLK).queues(2)
+        DeviceResult r = sim.addDevice(DeviceSpec.builder(org.irqlab.kernel.DeviceKind.VIRTIO_BLK).queues(2)
                 .managed(false).build());
         assertEquals(InterruptPath.PER_QUEUE_MSIX_UNMANAGED, r.path());
         assertEquals(80 * 201 - 3, r.after().globalAvailable());

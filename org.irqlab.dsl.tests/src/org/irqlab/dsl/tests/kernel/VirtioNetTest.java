@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.irqlab.dsl.kernel.CpuSet;
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.InterruptPath;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixCounters;
-import org.irqlab.dsl.kernel.Simulation;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.kernel.VectorInfo;
 import org.junit.jupiter.api.Test;
 
 /** virtio_net: unmanaged per-queue vectors, no vector for the control queue, virtnet_set_affinity(). */
@@ -20,7 +20,7 @@ class VirtioNetTest {
 
     @Test
     void queuePairsCostOneSlotPerVectorAndNothingIsManaged() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         MatrixCounters before = sim.counters();
         DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(2));
         assertEquals(InterruptPath.PER_QUEUE_MSIX_UNMANAGED, r.path());
@@ -35,7 +35,7 @@ class VirtioNetTest {
 
     @Test
     void withoutInterruptRemappingTheMoveWaitsForTheNextInterrupt() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
         assertEquals(CpuSet.of(0), r.vector("input.0").affinity());
         assertEquals(1, r.vector("input.0").effectiveCpu(), "placed at request_irq, the pinning is only pending");
@@ -49,7 +49,7 @@ class VirtioNetTest {
 
     @Test
     void withInterruptRemappingTheVectorsMoveAtOnce() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_1, 4).interruptRemapping(true).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).interruptRemapping(true).build());
         DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
         for (VectorInfo v : r.vectors()) {
             assertTrue(v.affinity().contains(v.effectiveCpu()), v.toString());
@@ -59,7 +59,7 @@ class VirtioNetTest {
 
     @Test
     void moreQueuePairsThanCpusUseOnlyOnlineCpusForTheActivePairs() {
-        Simulation sim = new Simulation(Machine.builder(KernelProfile.V6_12, 2).build());
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_12, 2).build());
         DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));
         assertEquals(9, r.vectors().size(), "vectors for all 4 pairs");
         assertEquals(CpuSet.of(1), r.vector("input.1").affinity(), "2 active pairs on 2 CPUs");

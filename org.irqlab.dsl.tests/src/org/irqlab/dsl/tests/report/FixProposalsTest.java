@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.eclipse.xtext.util.CancelIndicator;
 import org.irqlab.dsl.cli.ModelLoader;
-import org.irqlab.dsl.kernel.InterruptPath;
+import org.irqlab.kernel.InterruptPath;
 import org.irqlab.dsl.model.DeviceType;
 import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.Scenario;

@@ -76,8 +76,16 @@ public class MachineValidationTest {
 	void perCpuLoadNeedsCpus() throws Exception {
 		String text = "machine m {\n  cpus 4\n  load { allocated 3 }\n}\n";
 
-		validation.assertError(parser.parse(text), Literals.LOAD_ITEM, IssueCodes.SETTING_NOT_FOR_DRIVER,
+		validation.assertError(parser.parse(text), Literals.LOAD_ITEM, IssueCodes.LOAD_SCOPE_MISMATCH,
 				text.indexOf("allocated"), "allocated".length(), "counts per CPU");
+	}
+
+	@Test
+	void crashCountersWithoutTotalAllocatedNameTheMissingCounter() throws Exception {
+		String text = "machine m {\n  cpus 4\n  crash { global_available 700 }\n}\n";
+
+		validation.assertError(parser.parse(text), Literals.CRASH_COUNTERS_SETTING, IssueCodes.CRASH_COUNTER_MISSING,
+				text.indexOf("crash"), "crash { global_available 700 }".length(), "counters need total_allocated");
 	}
 
 	@Test

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.irqlab.dsl.kernel.DeviceResult;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.MatrixSnapshot;
-import org.irqlab.dsl.kernel.VectorInfo;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.simulation.EventOutcome;
 import org.irqlab.dsl.simulation.ScenarioOutcome;
 
@@ -74,7 +74,7 @@ public record MatrixModel(String title, List<Cell> cells, Map<Integer, List<Stri
 		if (!outcome.simulated()) {
 			return empty("scenario " + outcome.scenario().getName() + " cannot be simulated: " + outcome.problem());
 		}
-		Machine machine = outcome.machine();
+		MachineSpec machine = outcome.machine();
 		MatrixSnapshot end = outcome.end();
 		List<Cell> cells = new ArrayList<>(end.cpus().size());
 		for (MatrixSnapshot.CpuMap cpu : end.cpus()) {

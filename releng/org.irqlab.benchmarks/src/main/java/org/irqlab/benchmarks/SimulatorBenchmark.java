@@ -4,12 +4,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.irqlab.dsl.kernel.BootLoad;
-import org.irqlab.dsl.kernel.DeviceSpec;
-import org.irqlab.dsl.kernel.DeviceType;
-import org.irqlab.dsl.kernel.KernelProfile;
-import org.irqlab.dsl.kernel.Machine;
-import org.irqlab.dsl.kernel.Simulation;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.DeviceKind;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,14 +28,14 @@ public class SimulatorBenchmark {
     /** The incident host of examples/seed-incident.irqlab and its 512 DPU disks. */
     @State(Scope.Benchmark)
     public static class Incident {
-        Machine machine;
+        MachineSpec machine;
         List<DeviceSpec> devices;
 
         @Setup
         public void setUp() {
-            machine = Machine.builder(KernelProfile.EL8_4_18, 80).evenNodes(2).systemVectors("32,50,128")
+            machine = MachineSpec.builder(KernelRules.EL8_4_18, 80).evenNodes(2).systemVectors("32,50,128")
                     .bootLoad(BootLoad.fromCrashDump(15593, 149, 409)).build();
-            DeviceSpec disk = DeviceSpec.builder(DeviceType.VIRTIO_BLK).queues(2).noNumaNode().intxLine(0).build();
+            DeviceSpec disk = DeviceSpec.builder(DeviceKind.VIRTIO_BLK).queues(2).noNumaNode().intxLine(0).build();
             devices = Collections.nCopies(512, disk);
         }
     }
@@ -43,12 +43,12 @@ public class SimulatorBenchmark {
     /** The scale target: 8192 CPUs in 16 nodes, 4096 virtio_blk devices of 16 queues. */
     @State(Scope.Benchmark)
     public static class Large {
-        Machine machine;
+        MachineSpec machine;
         List<DeviceSpec> devices;
 
         @Setup
         public void setUp() {
-            machine = Machine.builder(KernelProfile.V6_12, 8192).evenNodes(16).bootLoad(BootLoad.qemuGuestDefault())
+            machine = MachineSpec.builder(KernelRules.V6_12, 8192).evenNodes(16).bootLoad(BootLoad.qemuGuestDefault())
                     .build();
             devices = Collections.nCopies(4096, DeviceSpec.virtioBlk(16));
         }
@@ -66,12 +66,12 @@ public class SimulatorBenchmark {
         @org.openjdk.jmh.annotations.Param({ "64", "512", "4096" })
         int devices;
 
-        Machine machine;
+        MachineSpec machine;
         List<DeviceSpec> specs;
 
         @Setup
         public void setUp() {
-            machine = Machine.builder(KernelProfile.V6_12, cpus).evenNodes(Math.max(2, cpus / 512))
+            machine = MachineSpec.builder(KernelRules.V6_12, cpus).evenNodes(Math.max(2, cpus / 512))
                     .bootLoad(BootLoad.qemuGuestDefault()).build();
             specs = Collections.nCopies(devices, DeviceSpec.virtioBlk(16));
         }

@@ -1,8 +1,0 @@
-package org.irqlab.dsl.kernel;
-
-/**
- * One step of a driver's interrupt setup, e.g. virtio's per-queue MSI-X try: what
- * pci_alloc_irq_vectors returned (vector count or -errno, 0 when not reached) and the step's own result.
- */
-public record Attempt(String step, int pciAlloc, int result) {
-}
