@@ -26,6 +26,10 @@ public record DeviceSpec(DeviceKind type, int queues, Boolean managed, int numaN
     public static final int MAX_QUEUES = 2048;
     /** The highest IO-APIC line a device's INTx can be routed to. */
     public static final int MAX_INTX_LINE = 255;
+    /** A device's queue count. */
+    public static final Limit QUEUES = new Limit("queues", 1, MAX_QUEUES);
+    /** A device's INTx line, or a line set up at boot: irq 0 is the timer's, so a line is at least 1. */
+    public static final Limit INTX_LINE = new Limit("intx", 1, MAX_INTX_LINE);
 
     public DeviceSpec {
         if (queues < 1) {

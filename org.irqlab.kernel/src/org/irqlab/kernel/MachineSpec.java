@@ -10,6 +10,16 @@ public final class MachineSpec {
     public static final int MAX_CPUS = 8192;
     /** Vectors per CPU (NR_VECTORS). */
     public static final int VECTORS_PER_CPU = 256;
+    /** Hardware threads per core the model accepts (x86 parts ship with 1, 2, 4 and 8). */
+    public static final int MAX_SMT_THREADS = 8;
+    /** A machine's CPU count. */
+    public static final Limit CPUS = new Limit("cpus", 1, MAX_CPUS);
+    /** An x86 vector number. */
+    public static final Limit VECTOR = new Limit("vector", 0, VECTORS_PER_CPU - 1);
+    /** Threads per core. */
+    public static final Limit SMT_THREADS = new Limit("smt", 1, MAX_SMT_THREADS);
+    /** A NUMA node id: at most one node per CPU. */
+    public static final Limit NUMA_NODE = new Limit("numa", 0, MAX_CPUS - 1);
 
     private final KernelRules profile;
     private final int nrCpuIds;

@@ -9,6 +9,9 @@ package org.irqlab.kernel;
  * <p>Results of the allocating calls are encoded as {@code cpu << 9 | vector}, negative values are
  * -errno; see {@link #cpuOf(int)} and {@link #vectorOf(int)}. The public methods taking {@link CpuSet}
  * exist for tests and tools that want the primitives alone; the simulator uses the word-array forms.
+ *
+ * <p>Longer than IrqLab's other classes on purpose: it follows matrix.c function by function, in the file's
+ * order, so that a reader can hold the two side by side; split, it would no longer read like its source.
  */
 public final class VectorMatrix {
     private static final int VEC_SHIFT = 9;

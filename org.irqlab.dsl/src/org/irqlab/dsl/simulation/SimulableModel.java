@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.MachineSpec;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuEvent;
 import org.irqlab.dsl.model.CpuSetSetting;
@@ -39,9 +40,8 @@ import org.irqlab.dsl.model.SystemVectorsSetting;
  */
 public final class SimulableModel {
 
-	private static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
 	private static final int MAX_QUEUES = DeviceSpec.MAX_QUEUES;
-	private static final int VECTORS = org.irqlab.kernel.MachineSpec.VECTORS_PER_CPU;
+	private static final int VECTORS = MachineSpec.VECTORS_PER_CPU;
 	/** Far above any first dynamic irq or device index of a real boot; the simulator's tables start there. */
 	static final int MAX_FIRST_NUMBER = 65535;
 
@@ -80,8 +80,8 @@ public final class SimulableModel {
 
 	private static String machine(Machine machine) {
 		int cpus = MachineTranslator.cpuCountOf(machine);
-		if (cpus < 1 || cpus > MAX_CPUS) {
-			return "cpus " + cpus + " is outside 1-" + MAX_CPUS;
+		if (!MachineSpec.CPUS.contains(cpus)) {
+			return MachineSpec.CPUS.outside(cpus);
 		}
 		for (MachineSetting setting : machine.getSettings()) {
 			String problem = machineSetting(setting, cpus);
@@ -104,13 +104,13 @@ public final class SimulableModel {
 			return cpuList(set.getCpus(), cpus);
 		}
 		if (setting instanceof SmtSetting smt) {
-			String problem = within("smt", smt.getThreads(), 1, 8);
+			String problem = MachineSpec.SMT_THREADS.outside(smt.getThreads());
 			return problem != null || cpus % smt.getThreads() == 0 ? problem
 					: "smt " + smt.getThreads() + " does not divide " + cpus + " CPUs";
 		}
 		if (setting instanceof SystemVectorsSetting system) {
 			for (int vector : system.getVectors()) {
-				String problem = within("system vector", vector, 0, VECTORS - 1);
+				String problem = MachineSpec.VECTOR.outside(vector);
 				if (problem != null) {
 					return problem;
 				}
@@ -129,7 +129,7 @@ public final class SimulableModel {
 		}
 		if (setting instanceof IntxLinesSetting intx) {
 			for (int line : intx.getLines()) {
-				String problem = within("intx line", line, 1, VECTORS - 1);
+				String problem = DeviceSpec.INTX_LINE.outside(line);
 				if (problem != null) {
 					return problem;
 				}
@@ -168,11 +168,11 @@ public final class SimulableModel {
 		for (DeviceSetting setting : type.getSettings()) {
 			String problem = null;
 			if (setting instanceof QueuesSetting queues) {
-				problem = within("queues", queues.getCount(), 1, MAX_QUEUES);
+				problem = DeviceSpec.QUEUES.outside(queues.getCount());
 			} else if (setting instanceof DeviceNodeSetting node && !node.isNone()) {
-				problem = within("numa", node.getNode(), 0, MAX_CPUS - 1);
+				problem = MachineSpec.NUMA_NODE.outside(node.getNode());
 			} else if (setting instanceof IntxSetting intx && !intx.isNone()) {
-				problem = within("intx", intx.getLine(), 0, VECTORS - 1);
+				problem = DeviceSpec.INTX_LINE.outside(intx.getLine());
 			} else if (setting instanceof DriverParameter parameter) {
 				problem = within(parameter.getKind().getLiteral(), parameter.getValue(), 0, MAX_QUEUES);
 			} else if (setting instanceof ReservedVectorsSetting vectors) {

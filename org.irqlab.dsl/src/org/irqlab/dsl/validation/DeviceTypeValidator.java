@@ -22,16 +22,11 @@ import org.irqlab.dsl.model.ReservedVectorsSetting;
 /** A device type must be something its driver could be asked to set up. */
 public class DeviceTypeValidator extends IrqLabCheckBase {
 
-	/** More queues than any of these drivers would ask vectors for (PCI allows 2048 MSI-X entries). */
-	private static final int MAX_QUEUES = DeviceSpec.MAX_QUEUES;
-	/** IO-APIC lines a PC has (ISA and PCI). */
-	private static final int MAX_INTX_LINE = DeviceSpec.MAX_INTX_LINE;
-
 	@Check
 	public void queuesAreAtLeastOne(QueuesSetting queues) {
-		if (isWritten(queues, Literals.QUEUES_SETTING__COUNT) && (queues.getCount() < 1 || queues.getCount() > MAX_QUEUES)) {
-			error("a device has 1 to " + MAX_QUEUES + " queues", queues, Literals.QUEUES_SETTING__COUNT,
-					IssueCodes.VALUE_OUT_OF_RANGE);
+		if (isWritten(queues, Literals.QUEUES_SETTING__COUNT) && !DeviceSpec.QUEUES.contains(queues.getCount())) {
+			error("a device has " + DeviceSpec.QUEUES.min() + " to " + DeviceSpec.QUEUES.max() + " queues", queues,
+					Literals.QUEUES_SETTING__COUNT, IssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
 
@@ -47,15 +42,16 @@ public class DeviceTypeValidator extends IrqLabCheckBase {
 
 	@Check
 	public void intxLineIsALine(IntxSetting intx) {
-		if (isWritten(intx, Literals.INTX_SETTING__LINE) && (intx.getLine() < 1 || intx.getLine() > MAX_INTX_LINE)) {
-			error("an INTx line is 1 to " + MAX_INTX_LINE + ", or `none` (irq 0 is the timer's)", intx,
+		if (isWritten(intx, Literals.INTX_SETTING__LINE) && !DeviceSpec.INTX_LINE.contains(intx.getLine())) {
+			error("an INTx line is " + DeviceSpec.INTX_LINE.min() + " to " + DeviceSpec.INTX_LINE.max()
+					+ ", or `none` (irq 0 is the timer's)", intx,
 					Literals.INTX_SETTING__LINE, IssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
 
 	@Check
 	public void numaNodeIsANode(DeviceNodeSetting node) {
-		if (!node.isNone() && node.getNode() >= MachineSpec.MAX_CPUS) {
+		if (!node.isNone() && !MachineSpec.NUMA_NODE.contains(node.getNode())) {
 			error("no machine has that many NUMA nodes", node, Literals.DEVICE_NODE_SETTING__NODE,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}

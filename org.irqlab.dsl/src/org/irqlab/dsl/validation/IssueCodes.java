@@ -24,6 +24,11 @@ public final class IssueCodes {
 	public static final String HEADROOM = PREFIX + "headroom";
 	/** The scenario is too large to simulate while editing. */
 	public static final String SIMULATION_TOO_LARGE = PREFIX + "simulationTooLarge";
+	/**
+	 * The scenario is not simulated until the model is fixed: it holds values no kernel would accept, or a
+	 * machine the kernel would not boot as written. The setting at fault has its own error.
+	 */
+	public static final String SIMULATION_REFUSED = PREFIX + "simulationRefused";
 	/** The simulator could not run the scenario (a bug in IrqLab, reported rather than thrown). */
 	public static final String SIMULATION_FAILED = PREFIX + "simulationFailed";
 
@@ -35,7 +40,6 @@ public final class IssueCodes {
 	public static final String CPUS_WITHOUT_NODE = PREFIX + "cpusWithoutNode";
 	public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
 	public static final String SETTING_NOT_FOR_DRIVER = PREFIX + "settingNotForDriver";
-	public static final String LOAD_EXCEEDS_CPU = PREFIX + "loadExceedsCpu";
 	/** A `load` item counted for the whole machine sits in a per-CPU block, or the other way round. */
 	public static final String LOAD_SCOPE_MISMATCH = PREFIX + "loadScopeMismatch";
 	/** A crash dump's counters lack one the simulation needs. Data: the missing counter's keyword. */

@@ -11,6 +11,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.MachineSpec;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -34,7 +35,7 @@ import org.irqlab.dsl.simulation.MachineTranslator;
 /** A machine must describe hardware the kernel could boot on. */
 public class MachineValidator extends IrqLabCheckBase {
 
-	private static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
+	private static final int MAX_CPUS = MachineSpec.MAX_CPUS;
 	private static final int VECTORS_PER_CPU = org.irqlab.kernel.MachineSpec.VECTORS_PER_CPU;
 
 	/** Settings that make sense once per machine. */
@@ -52,8 +53,8 @@ public class MachineValidator extends IrqLabCheckBase {
 
 	@Check
 	public void cpuCountIsPossible(CpusSetting cpus) {
-		if (isWritten(cpus, Literals.CPUS_SETTING__COUNT) && (cpus.getCount() < 1 || cpus.getCount() > MAX_CPUS)) {
-			error("a machine has 1 to " + MAX_CPUS + " CPUs", cpus, Literals.CPUS_SETTING__COUNT,
+		if (isWritten(cpus, Literals.CPUS_SETTING__COUNT) && !MachineSpec.CPUS.contains(cpus.getCount())) {
+			error("a machine has " + MachineSpec.CPUS.min() + " to " + MachineSpec.CPUS.max() + " CPUs", cpus, Literals.CPUS_SETTING__COUNT,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
@@ -161,8 +162,9 @@ public class MachineValidator extends IrqLabCheckBase {
 	public void smtDividesTheCpus(SmtSetting smt) {
 		int cpus = MachineTranslator.cpuCountOf((Machine) smt.eContainer());
 		if (isWritten(smt, Literals.SMT_SETTING__THREADS)
-				&& (smt.getThreads() < 1 || smt.getThreads() > 8 || (cpus > 0 && cpus % smt.getThreads() != 0))) {
-			error("SMT needs 1 to 8 threads per core, dividing the CPU count", smt, Literals.SMT_SETTING__THREADS,
+				&& (!MachineSpec.SMT_THREADS.contains(smt.getThreads()) || (cpus > 0 && cpus % smt.getThreads() != 0))) {
+			error("SMT needs " + MachineSpec.SMT_THREADS.min() + " to " + MachineSpec.SMT_THREADS.max()
+					+ " threads per core, dividing the CPU count", smt, Literals.SMT_SETTING__THREADS,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
 	}
@@ -171,8 +173,8 @@ public class MachineValidator extends IrqLabCheckBase {
 	public void systemVectorsAreVectors(SystemVectorsSetting system) {
 		for (int i = 0; i < system.getVectors().size(); i++) {
 			int vector = system.getVectors().get(i);
-			if (vector < 0 || vector >= VECTORS_PER_CPU) {
-				error("x86 vectors are 0 to 255", system, Literals.SYSTEM_VECTORS_SETTING__VECTORS, i,
+			if (!MachineSpec.VECTOR.contains(vector)) {
+				error("x86 vectors are " + MachineSpec.VECTOR.min() + " to " + MachineSpec.VECTOR.max(), system, Literals.SYSTEM_VECTORS_SETTING__VECTORS, i,
 						IssueCodes.VALUE_OUT_OF_RANGE);
 			}
 		}
@@ -196,8 +198,9 @@ public class MachineValidator extends IrqLabCheckBase {
 	public void intxLinesAreLines(IntxLinesSetting lines) {
 		for (int i = 0; i < lines.getLines().size(); i++) {
 			int line = lines.getLines().get(i);
-			if (line < 1 || line > DeviceSpec.MAX_INTX_LINE) {
-				error("an INTx line is 1 to " + DeviceSpec.MAX_INTX_LINE + " (irq 0 is the timer's)", lines,
+			if (!DeviceSpec.INTX_LINE.contains(line)) {
+				error("an INTx line is " + DeviceSpec.INTX_LINE.min() + " to " + DeviceSpec.INTX_LINE.max()
+						+ " (irq 0 is the timer's)", lines,
 						Literals.INTX_LINES_SETTING__LINES, i, IssueCodes.VALUE_OUT_OF_RANGE);
 			} else if (lines.getLines().indexOf(line) < i) {
 				error("line " + line + " is already named", lines, Literals.INTX_LINES_SETTING__LINES, i,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.xtext.EcoreUtil2;
@@ -11,6 +12,8 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.VectorInfo;
+import org.irqlab.dsl.findings.Finding;
+import org.irqlab.dsl.findings.ScenarioFindings;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.simulation.Errnos;
@@ -22,7 +25,8 @@ import org.irqlab.dsl.simulation.ScenarioSimulations;
 import com.google.inject.Inject;
 
 /**
- * What an `add` did to each of its devices, for hovers: the interrupt path each took, its vectors
+ * What an `add` did to each of its devices, for hovers: the interrupt path each took, what IrqLab found
+ * (the same findings the validator reports), its vectors
  * with their masks and CPUs, and the matrix slots it consumed. Plain text, so the Eclipse hover and
  * the language server show the same words.
  */
@@ -66,6 +70,10 @@ public class AddEventDescription {
 			byPath.computeIfAbsent(device.path(), path -> new ArrayList<>()).add(device);
 		}
 		byPath.forEach((path, group) -> text.append(summary(path, group)).append('\n'));
+		for (Finding finding : ScenarioFindings.on(outcome, add)) {
+			text.append('\n').append(finding.kind().severity().name().toLowerCase(Locale.ROOT)).append(": ")
+					.append(finding.message()).append('\n');
+		}
 		for (List<DeviceResult> group : byPath.values()) {
 			text.append('\n').append(details(group.get(0)));
 		}

@@ -92,7 +92,7 @@ final class ModelCheck {
 			}
 			for (Issue issue : issues) {
 				// SafeSimulator turns anything the simulator throws into a diagnostic that asks the user to report it
-				if (IssueCodes.SIMULATION_FAILED.equals(issue.getCode()) && issue.getMessage().contains("simulator failed")) {
+				if (IssueCodes.SIMULATION_FAILED.equals(issue.getCode())) {
 					return new Result(issues, "the simulator threw: " + issue.getMessage(), null);
 				}
 			}

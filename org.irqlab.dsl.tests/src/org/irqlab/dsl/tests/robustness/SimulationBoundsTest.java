@@ -43,7 +43,7 @@ public class SimulationBoundsTest {
 				scenario s on vm { add nic }
 				""");
 
-		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_FAILED,
+		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED,
 				"not simulated until device type nic is fixed", "queues 2147483647 is outside 1-2048");
 	}
 
@@ -54,7 +54,7 @@ public class SimulationBoundsTest {
 				scenario s on vm { add disk offline 1-2147483647 }
 				""");
 
-		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_FAILED,
+		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED,
 				"CPU 2147483647 of 1-2147483647 is outside CPUs 0-7");
 	}
 
@@ -66,7 +66,7 @@ public class SimulationBoundsTest {
 				scenario s on host { add disk }
 				""");
 
-		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_FAILED, "smt 235 is outside 1-8");
+		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED, "smt 235 is outside 1-8");
 	}
 
 	@Test
@@ -77,7 +77,7 @@ public class SimulationBoundsTest {
 				scenario s on host { add disk }
 				""");
 
-		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_FAILED,
+		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED,
 				"machine host cannot boot as written", "boot load does not fit");
 	}
 
@@ -115,5 +115,17 @@ public class SimulationBoundsTest {
 		Issue headroom = issues.stream().filter(i -> IssueCodes.HEADROOM.equals(i.getCode())).findFirst().orElseThrow();
 		Matcher more = Pattern.compile("room for at least (\\d+) more nic").matcher(headroom.getMessage());
 		assertTrue(more.find() && Integer.parseInt(more.group(1)) <= 16, headroom.getMessage());
+	}
+
+	@Test
+	void anIntxLineOfZeroIsRefusedByTheValidatorAndTheSimulatorAlike() throws Exception {
+		Model model = parser.parse(VM + """
+				device disk : virtio_blk { intx 0 }
+				scenario s on vm { add disk }
+				""");
+
+		validation.assertError(model, Literals.INTX_SETTING, IssueCodes.VALUE_OUT_OF_RANGE, "an INTx line is 1 to 255");
+		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED,
+				"not simulated until device type disk is fixed", "intx 0 is outside 1-255");
 	}
 }

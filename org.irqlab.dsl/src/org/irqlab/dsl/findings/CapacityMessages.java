@@ -1,4 +1,4 @@
-package org.irqlab.dsl.validation;
+package org.irqlab.dsl.findings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.KernelMessage;
 import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.kernel.VectorInfo;
-import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.simulation.DeviceRuns;
 import org.irqlab.dsl.simulation.Errnos;
 import org.irqlab.dsl.simulation.EventOutcome;
@@ -23,24 +22,24 @@ final class CapacityMessages {
 	private CapacityMessages() {
 	}
 
-	static String probeFails(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run failed) {
+	static String probeFails(List<EventOutcome> passes, DeviceRuns.Run failed) {
 		DeviceResult sample = failed.sample();
 		return which(passes, failed, "fails", "fail") + " to probe: " + Errnos.describe(sample.errno())
 				+ kernelLine(sample) + ". " + attempts(sample) + why(passes);
 	}
 
-	static String fallsBackToShared(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run shared) {
+	static String fallsBackToShared(List<EventOutcome> passes, DeviceRuns.Run shared) {
 		return which(passes, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
 				+ " per-queue interrupts and their CPU affinity are lost (" + shared.sample().name() + "-virtqueues). "
 				+ attempts(shared.sample()) + why(passes);
 	}
 
-	static String fallsBackToIntx(AddEvent add, List<EventOutcome> passes, DeviceRuns.Run intx) {
+	static String fallsBackToIntx(List<EventOutcome> passes, DeviceRuns.Run intx) {
 		return which(passes, intx, "falls", "fall") + " back to legacy INTx, shared with other devices on the line. "
 				+ attempts(intx.sample()) + why(passes);
 	}
 
-	static String affinityBroken(EventOutcome event, long broken) {
+	static String affinityBroken(long broken) {
 		return broken + " vector" + (broken == 1 ? " was" : "s were")
 				+ " placed outside the affinity asked for: \"Affinity broken due to vector space exhaustion.\"";
 	}
