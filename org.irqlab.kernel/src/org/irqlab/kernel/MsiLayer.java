@@ -104,6 +104,10 @@ final class MsiLayer {
 
     // mirrors alloc_descs() + msi_domain_alloc(): node from the mask's first CPU when spread, else the device's
     private int allocDesc(PciFunction dev, AffinitySpreader.Desc[] masks, int i, int owner) {
+        if (masks != null && masks[i].mask().isEmpty()) {
+            // more vectors in a set than CPUs (nvme's write_queues): the spreading left this one without a CPU
+            return -Errno.EINVAL;
+        }
         CpuSet mask = masks != null ? masks[i].mask() : machine.defaultAffinity();
         boolean managed = masks != null && masks[i].managed();
         int node = masks != null ? machine.nodeOf(mask.first()) : dev.node;
@@ -116,9 +120,12 @@ final class MsiLayer {
         boolean canReserve = machine.msiReservationMode();
         for (int i = 0; i < nvec; i++) {
             int irq = allocDesc(dev, masks, i, owner);
-            int ret = domain.alloc(irq, null);
+            int ret = irq < 0 ? irq : domain.alloc(irq, null);
             if (ret < 0) {
-                irqs.free(irq);
+                // msi_handle_pci_fail(): the vectors that fitted are worth a retry with that many
+                if (irq >= 0) {
+                    irqs.free(irq);
+                }
                 freeBlock(out, i);
                 return i > 0 ? i : -Errno.ENOSPC;
             }
@@ -138,8 +145,11 @@ final class MsiLayer {
         boolean canReserve = machine.msiReservationMode();
         for (int i = 0; i < nvec; i++) {
             int irq = allocDesc(dev, masks, i, owner);
-            if (domain.alloc(irq, null) < 0) {
-                irqs.free(irq);
+            if (irq < 0 || domain.alloc(irq, null) < 0) {
+                // pci_msi_domain_handle_error(): MSI-X gives up with -ENOSPC, no retry with fewer
+                if (irq >= 0) {
+                    irqs.free(irq);
+                }
                 freeBlock(out, i);
                 return -Errno.ENOSPC;
             }

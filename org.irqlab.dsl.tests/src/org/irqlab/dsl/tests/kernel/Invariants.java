@@ -9,11 +9,11 @@ import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.kernel.Simulation;
 
 /** The matrix invariants every test asserts after every event. */
-final class Invariants {
+public final class Invariants {
     private Invariants() {
     }
 
-    static void check(Simulation sim) {
+    public static void check(Simulation sim) {
         check(sim.snapshot(), true);
     }
 
@@ -22,7 +22,7 @@ final class Invariants {
      *                          when no managed reservation was made while a CPU was offline (the kernel
      *                          does not recount available when the CPU returns)
      */
-    static void check(MatrixSnapshot s, boolean exactAvailability) {
+    public static void check(MatrixSnapshot s, boolean exactAvailability) {
         assertEquals(s.sumOnlineAvailable(), s.globalAvailable(), "global_available == sum of online available");
         assertEquals(s.sumOnlineAllocated(), s.totalAllocated(), "total_allocated == sum of online allocated");
         CpuSet system = CpuSet.parse(s.systemVectors());

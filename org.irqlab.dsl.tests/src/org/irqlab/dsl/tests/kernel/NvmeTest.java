@@ -80,4 +80,42 @@ class NvmeTest {
         assertEquals(CpuSet.range(0, 1), r.vectors().get(3).affinity());
         assertEquals(CpuSet.range(2, 3), r.vectors().get(4).affinity());
     }
+
+    private static DeviceSpec writeQueuesBeyondCpus(int intxLine) {
+        DeviceSpec.Builder b = DeviceSpec.builder(DeviceKind.NVME).queues(4).writeQueues(3);
+        return (intxLine > 0 ? b.intxLine(intxLine) : b).build();
+    }
+
+    @Test
+    void writeQueuesBeyondTheCpusLeaveAVectorWithoutACpuAndUpstreamRetriesWithFewer() {
+        // 2 CPUs, 4 I/O queues, write_queues 3: 5 vectors asked, the default set of 3 spreads over 2 CPUs and
+        // leaves its third vector no CPU; alloc_descs() refuses that one (-EINVAL), msi_handle_pci_fail()
+        // returns the 3 that fitted, and the retry with 3 vectors spreads 1 + 1 queue sets
+        for (KernelRules rules : new KernelRules[] {KernelRules.V6_1, KernelRules.V6_12}) {
+            Simulation sim = new Simulation(MachineSpec.builder(rules, 2).build());
+            DeviceResult r = sim.addDevice(writeQueuesBeyondCpus(0));
+            assertEquals(0, r.errno(), rules.id());
+            assertEquals(InterruptPath.PER_QUEUE_MSIX_MANAGED, r.path(), rules.id());
+            assertEquals(3, r.vectors().size(), rules.id());
+            assertEquals(CpuSet.of(0, 1), r.vectors().get(1).affinity(), rules.id());
+            assertEquals(CpuSet.of(0, 1), r.vectors().get(2).affinity(), rules.id());
+            Invariants.check(sim);
+        }
+    }
+
+    @Test
+    void writeQueuesBeyondTheCpusFailMsixOnEl8WhichFallsBackToItsIntxLineIfAny() {
+        // 4.18's MSI layer answers a refused descriptor with -ENOSPC and no retry; only INTx is left
+        Simulation without = new Simulation(MachineSpec.builder(KernelRules.EL8_4_18, 2).build());
+        DeviceResult failed = without.addDevice(writeQueuesBeyondCpus(0));
+        assertEquals(-5, failed.errno());
+        assertEquals(InterruptPath.PROBE_FAILED, failed.path());
+        Invariants.check(without);
+
+        Simulation with = new Simulation(MachineSpec.builder(KernelRules.EL8_4_18, 2).build());
+        DeviceResult intx = with.addDevice(writeQueuesBeyondCpus(11));
+        assertEquals(0, intx.errno());
+        assertEquals(InterruptPath.INTX, intx.path());
+        Invariants.check(with);
+    }
 }

@@ -128,4 +128,17 @@ public class SimulationBoundsTest {
 		validation.assertError(model, Literals.SCENARIO, IssueCodes.SIMULATION_REFUSED,
 				"not simulated until device type disk is fixed", "intx 0 is outside 1-255");
 	}
+
+	@Test
+	void nvmeWriteQueuesBeyondTheCpusAreSimulatedNotACrash() throws Exception {
+		// the adversarial run's reproducer: it gave "IrqLab's simulator failed (ArrayIndexOutOfBoundsException)"
+		for (String kernel : List.of("el8-4.18", "6.1", "6.12")) {
+			Model model = parser.parse("machine m { kernel " + kernel + " cpus 2 }\n"
+					+ "device ssd : nvme { queues 4 write_queues 3 }\n"
+					+ "scenario s on m { add ssd }\n");
+
+			List<Issue> issues = validation.validate(model);
+			assertTrue(issues.stream().noneMatch(i -> IssueCodes.SIMULATION_FAILED.equals(i.getCode())), kernel + ": " + issues);
+		}
+	}
 }
