@@ -106,7 +106,10 @@ class MarkdownReport {
 
 	'''
 
-	/** The kernel's messages of the devices that explain the most, in code blocks. */
+	/**
+	 * The kernel's messages of the devices that explain the most, in code blocks. Without messages the block
+	 * still holds its empty line: a template line holding only an empty expression would vanish.
+	 */
 	def private static kernelLog(ScenarioFacts facts) '''
 		«FOR row : facts.logged»
 			## Kernel log of «row.name» (device «row.index» of line «row.line»)
