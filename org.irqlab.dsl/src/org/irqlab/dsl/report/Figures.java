@@ -3,10 +3,11 @@ package org.irqlab.dsl.report;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.xtext.validation.Issue;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.dsl.simulation.Errnos;
 
-/** Numbers as a report prints them: grouped thousands, plurals, CPU lists, errnos. */
+/** Numbers as a report prints them: grouped thousands, plurals, CPU lists, errnos, chart coordinates, positions. */
 public final class Figures {
 
 	private Figures() {
@@ -36,5 +37,20 @@ public final class Figures {
 
 	public static String percent(long part, long whole) {
 		return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
+	}
+
+	/** A chart coordinate: one decimal, a point as the separator. */
+	public static String tenths(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	/** Where an issue is in its file: "34:9". */
+	public static String where(Issue issue) {
+		return issue.getLineNumber() + ":" + issue.getColumn();
+	}
+
+	/** "error", "warning", "info". */
+	public static String severityName(Issue issue) {
+		return issue.getSeverity().name().toLowerCase(Locale.ROOT);
 	}
 }

@@ -216,6 +216,27 @@ public final class ScenarioFacts {
 		return count(InterruptPath.SHARED_MSIX) + count(InterruptPath.INTX) + count(InterruptPath.PROBE_FAILED);
 	}
 
+	/** Probes that got fewer interrupts (shared MSI-X or INTx) but did not fail. */
+	public long fellBack() {
+		return degraded() - count(InterruptPath.PROBE_FAILED);
+	}
+
+	/** Operations simulated: the curve's points after the start. */
+	public int operations() {
+		return curve.size() - 1;
+	}
+
+	/** The devices whose kernel messages explain the most: the first that degraded, the first that failed. */
+	public List<DeviceRow> logged() {
+		List<DeviceRow> rows = new ArrayList<>();
+		if (cause != null) {
+			rows.add(cause.firstDegraded());
+		}
+		devices.stream().filter(d -> d.path() == InterruptPath.PROBE_FAILED).findFirst()
+				.filter(d -> !rows.contains(d)).ifPresent(rows::add);
+		return rows;
+	}
+
 	/** Consecutive probes of the same statement with the same path, errno and vector count. */
 	public List<Run> runs() {
 		List<Run> runs = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.irqlab.dsl.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -43,6 +44,11 @@ public final class Verdict {
 
 		public String label() {
 			return label;
+		}
+
+		/** The report's CSS class: "fails", "not-simulated". */
+		public String css() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 	}
 
