@@ -3,10 +3,14 @@
  */
 package org.irqlab.dsl;
 
+import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.generator.IOutputConfigurationProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
+import org.irqlab.dsl.conversion.IrqLabValueConverters;
 import org.irqlab.dsl.generator.IrqLabOutputConfigurationProvider;
 import org.irqlab.dsl.parser.IrqLabSyntaxErrorMessages;
+import org.irqlab.dsl.validation.DuplicateNames;
 
 /** The language's runtime services, as Guice bindings over Xtext's defaults. */
 public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
@@ -18,5 +22,16 @@ public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 	/** Reports go to irqlab-gen/, beside the models, not into a source folder. */
 	public Class<? extends IOutputConfigurationProvider> bindIOutputConfigurationProvider() {
 		return IrqLabOutputConfigurationProvider.class;
+	}
+
+	/** Duplicate names said in the language's words. */
+	public Class<? extends INamesAreUniqueValidationHelper> bindINamesAreUniqueValidationHelper() {
+		return DuplicateNames.class;
+	}
+
+	/** Names and qualified names drop their `^` escapes, so an escaped name can be referred to. */
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return IrqLabValueConverters.class;
 	}
 }

@@ -8,6 +8,6 @@ import org.eclipse.xtext.validation.NamesAreUniqueValidator;
  * what the kernel would do with it (capacity, from the simulator).
  */
 @ComposedChecks(validators = { NamesAreUniqueValidator.class, MachineValidator.class, DeviceTypeValidator.class,
-		ScenarioValidator.class, CapacityValidator.class })
+		ScenarioValidator.class, ImportValidator.class, CapacityValidator.class })
 public class IrqLabValidator extends AbstractIrqLabValidator {
 }

@@ -40,6 +40,8 @@ public final class IssueCodes {
 	public static final String CPUS_WITHOUT_NODE = PREFIX + "cpusWithoutNode";
 	public static final String VALUE_OUT_OF_RANGE = PREFIX + "valueOutOfRange";
 	public static final String SETTING_NOT_FOR_DRIVER = PREFIX + "settingNotForDriver";
+	/** An `import` that names no machine, device type or scenario in any file of the project. */
+	public static final String IMPORT_NAMES_NOTHING = PREFIX + "importNamesNothing";
 	/** A `load` item counted for the whole machine sits in a per-CPU block, or the other way round. */
 	public static final String LOAD_SCOPE_MISMATCH = PREFIX + "loadScopeMismatch";
 	/** A crash dump's counters lack one the simulation needs. Data: the missing counter's keyword. */
