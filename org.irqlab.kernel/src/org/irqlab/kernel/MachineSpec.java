@@ -10,6 +10,8 @@ public final class MachineSpec {
     public static final int MAX_CPUS = 8192;
     /** Vectors per CPU (NR_VECTORS). */
     public static final int VECTORS_PER_CPU = 256;
+    /** FIRST_EXTERNAL_VECTOR (0x20): where the allocation range starts, in every profile. */
+    public static final int FIRST_EXTERNAL_VECTOR = 0x20;
 
     private final KernelRules profile;
     private final int nrCpuIds;
@@ -195,7 +197,7 @@ public final class MachineSpec {
         private final int[] smtGroup;
         private String systemVectors;
         private int matrixBits = 256;
-        private int allocStart = 32;
+        private int allocStart = FIRST_EXTERNAL_VECTOR;
         private int allocEnd;
         private BootLoad bootLoad = BootLoad.none();
         private Boolean msiReservationMode;
