@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A proposed fix, simulated: what it changes, what the scenario then does, and what it costs.
  *
- * @param type     which fix this is: its stable identifier, its kind, and whether it comes with patch files
+ * @param type     which fix this is, with its stable identifier and its kind; the report chooses the fix's
+ *                 patch files by it
  * @param title    one line
  * @param change   what is changed, in the model's and the kernel's terms
  * @param result   the scenario with the fix applied
