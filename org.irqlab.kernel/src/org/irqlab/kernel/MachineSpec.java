@@ -20,6 +20,8 @@ public final class MachineSpec {
     public static final Limit SMT_THREADS = new Limit("smt", 1, MAX_SMT_THREADS);
     /** A NUMA node id: at most one node per CPU. */
     public static final Limit NUMA_NODE = new Limit("numa", 0, MAX_CPUS - 1);
+    /** FIRST_EXTERNAL_VECTOR (0x20): where the allocation range starts, in every profile. */
+    public static final int FIRST_EXTERNAL_VECTOR = 0x20;
 
     private final KernelRules profile;
     private final int nrCpuIds;
@@ -205,7 +207,7 @@ public final class MachineSpec {
         private final int[] smtGroup;
         private String systemVectors;
         private int matrixBits = 256;
-        private int allocStart = 32;
+        private int allocStart = FIRST_EXTERNAL_VECTOR;
         private int allocEnd;
         private BootLoad bootLoad = BootLoad.none();
         private Boolean msiReservationMode;

@@ -17,19 +17,9 @@ import org.irqlab.kernel.CpuSet;
 public record PresentDevice(String name, Kind kind, int queues, Path path, List<Vector> vectors,
 		PciFunctionInfo pci) {
 
+	/** Which driver drives it; ImportedDevices maps the three the language knows to its Driver literals. */
 	public enum Kind {
-		VIRTIO_BLK("virtio_blk"), VIRTIO_NET("virtio_net"), NVME("nvme"), OTHER_VIRTIO("virtio");
-
-		private final String driver;
-
-		Kind(String driver) {
-			this.driver = driver;
-		}
-
-		/** The driver's name as the .irqlab language spells it. */
-		public String driver() {
-			return driver;
-		}
+		VIRTIO_BLK, VIRTIO_NET, NVME, OTHER_VIRTIO
 	}
 
 	public enum Path {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A proposed fix, simulated: what it changes, what the scenario then does, and what it costs.
  *
- * @param id       stable identifier, also the stem of its patch files
- * @param kind     driver patch, kernel fix or setting
+ * @param type     which fix this is, with its stable identifier and its kind; the report chooses the fix's
+ *                 patch files by it
  * @param title    one line
  * @param change   what is changed, in the model's and the kernel's terms
  * @param result   the scenario with the fix applied
@@ -16,8 +16,37 @@ import java.util.List;
  * @param patches  the patch files written next to the report (.cocci, and .patch with a kernel tree)
  * @param patchNote why no mail could be made against the given kernel tree, or null
  */
-public record Fix(String id, Kind kind, String title, String change, Result result, String effect, String cost,
+public record Fix(Type type, String title, String change, Result result, String effect, String cost,
 		String upstream, List<String> patches, String patchNote) {
+
+	/** The fixes IrqLab knows how to propose; the report writes patch files for the driver and kernel changes. */
+	public enum Type {
+		DROP_AFFINITY("virtio_blk-drop-irq-affinity", Kind.DRIVER_PATCH),
+		INTX_CHECK("virtio_pci-no-intx-without-irq", Kind.KERNEL_FIX),
+		NUM_REQUEST_QUEUES("num-request-queues", Kind.SETTING),
+		IRQBALANCE_UNBAN("irqbalance-unban", Kind.SETTING),
+		IRQBALANCE_NO_POWERSAVE("irqbalance-no-powersave", Kind.SETTING),
+		IRQBALANCE_POWERSAVE("irqbalance-powersave", Kind.SETTING),
+		FEWER_DEVICES("fewer-devices", Kind.SETTING),
+		MORE_CPUS_ONLINE("more-cpus-online", Kind.SETTING);
+
+		private final String id;
+		private final Kind kind;
+
+		Type(String id, Kind kind) {
+			this.id = id;
+			this.kind = kind;
+		}
+
+		/** Stable identifier, also the stem of the fix's patch files and its anchor in the HTML report. */
+		public String id() {
+			return id;
+		}
+
+		public Kind kind() {
+			return kind;
+		}
+	}
 
 	public enum Kind {
 		DRIVER_PATCH("driver patch"), KERNEL_FIX("kernel fix"), SETTING("setting");
@@ -49,7 +78,16 @@ public record Fix(String id, Kind kind, String title, String change, Result resu
 		}
 	}
 
+	/** The stable identifier of the fix's {@link Type}. */
+	public String id() {
+		return type.id();
+	}
+
+	public Kind kind() {
+		return type.kind();
+	}
+
 	public Fix withPatches(List<String> files, String note) {
-		return new Fix(id, kind, title, change, result, effect, cost, upstream, List.copyOf(files), note);
+		return new Fix(type, title, change, result, effect, cost, upstream, List.copyOf(files), note);
 	}
 }

@@ -37,8 +37,9 @@ import org.irqlab.dsl.simulation.SimulationBudget;
  */
 public final class FixProposals {
 
-	public static final String DROP_AFFINITY = "virtio_blk-drop-irq-affinity";
-	public static final String INTX_CHECK = "virtio_pci-no-intx-without-irq";
+	/** The identifiers of the two code changes, as {@link Fix#id()} gives them. */
+	public static final String DROP_AFFINITY = Fix.Type.DROP_AFFINITY.id();
+	public static final String INTX_CHECK = Fix.Type.INTX_CHECK.id();
 
 	/** The fixes to show, and the settings that were simulated but changed nothing worth showing. */
 	public record Proposals(List<Fix> fixes, List<String> triedWithoutEffect) {
@@ -108,7 +109,7 @@ public final class FixProposals {
 				+ " queue mapping relies on managed affinity and that vector exhaustion is not virtio_blk's problem to"
 				+ " solve. For you this means a local patch to carry and rebase on every kernel update, and no"
 				+ " support from your distribution for it.";
-		return Optional.of(new Fix(DROP_AFFINITY, Fix.Kind.DRIVER_PATCH,
+		return Optional.of(new Fix(Fix.Type.DROP_AFFINITY,
 				"virtio_blk: stop passing an irq_affinity descriptor from init_vq()",
 				"init_vq() calls virtio_find_vqs() with no struct irq_affinity, so the request-queue vectors of "
 						+ names + " are ordinary (not managed) interrupts",
@@ -181,7 +182,7 @@ public final class FixProposals {
 				+ " use intxif pin is zero\") and its follow-up 2145ab513e3b (\"virtio_pci: use irq to detect"
 				+ " interrupt support\"), which tests pci_dev->irq. " + profile.id() + " (" + profile.release()
 				+ ") predates it; ask your distribution for the backport.";
-		return Optional.of(new Fix(INTX_CHECK, Fix.Kind.KERNEL_FIX,
+		return Optional.of(new Fix(Fix.Type.INTX_CHECK,
 				"virtio_pci: give up before INTx when the device has no interrupt line",
 				"vp_find_vqs() returns the MSI-X error when pci_dev->irq is 0 instead of requesting irq 0 as a shared"
 						+ " INTx line",
@@ -219,7 +220,7 @@ public final class FixProposals {
 		if (types.isEmpty()) {
 			return Optional.empty();
 		}
-		return setting("num-request-queues", "virtio_blk.num_request_queues=1",
+		return setting(Fix.Type.NUM_REQUEST_QUEUES, "virtio_blk.num_request_queues=1",
 				"boot with virtio_blk.num_request_queues=1: one request queue (and one queue vector) per disk",
 				"One request queue per disk: less parallel I/O on fast disks.", whatIf -> {
 					for (DeviceType type : types) {
@@ -240,7 +241,7 @@ public final class FixProposals {
 			return Optional.empty();
 		}
 		if (setting.getBanned() != null) {
-			Optional<Fix> unban = setting("irqbalance-unban", "irqbalance without banned CPUs",
+			Optional<Fix> unban = setting(Fix.Type.IRQBALANCE_UNBAN, "irqbalance without banned CPUs",
 					"irqbalance may place interrupts on every CPU (IRQBALANCE_BANNED_CPULIST emptied)",
 					"Interrupts may land on the CPUs you had kept quiet for latency-sensitive work.",
 					whatIf -> irqbalanceOf(whatIf.machine().getSettings()).setBanned(null));
@@ -249,12 +250,12 @@ public final class FixProposals {
 			}
 		}
 		if (setting.isPowersave()) {
-			return setting("irqbalance-no-powersave", "irqbalance without powersave",
+			return setting(Fix.Type.IRQBALANCE_NO_POWERSAVE, "irqbalance without powersave",
 					"irqbalance without its power-save threshold: interrupts stay spread over the CPUs when load is low",
 					"Idle CPUs keep taking interrupts, so they sleep less deeply.",
 					whatIf -> irqbalanceOf(whatIf.machine().getSettings()).setPowersave(false));
 		}
-		return setting("irqbalance-powersave", "irqbalance powersave",
+		return setting(Fix.Type.IRQBALANCE_POWERSAVE, "irqbalance powersave",
 				"irqbalance with a power-save threshold: interrupts gathered on fewer CPUs when load is low",
 				"Interrupt load concentrates on fewer CPUs when the host is idle.",
 				whatIf -> irqbalanceOf(whatIf.machine().getSettings()).setPowersave(true));
@@ -279,7 +280,7 @@ public final class FixProposals {
 			return Optional.empty();
 		}
 		int fit = cause.firstDegraded().index() - 1;
-		return setting("fewer-devices", "at most " + fit + " " + cause.firstDegraded().type() + " on this host",
+		return setting(Fix.Type.FEWER_DEVICES, "at most " + fit + " " + cause.firstDegraded().type() + " on this host",
 				"the add at line " + cause.firstDegraded().line() + " plugs " + fit + " devices instead of "
 						+ add.getCount() + "; place the other " + (add.getCount() - fit) + " on another host",
 				"Another host for " + Figures.count(add.getCount() - fit, "device", "devices") + ".",
@@ -303,7 +304,7 @@ public final class FixProposals {
 			return Optional.empty();
 		}
 		String all = machine.possibleCpus().toList();
-		return setting("more-cpus-online", "CPUs " + offline.toList() + " online",
+		return setting(Fix.Type.MORE_CPUS_ONLINE, "CPUs " + offline.toList() + " online",
 				"bring the " + Figures.count(offline.size(), "offline CPU", "offline CPUs") + " (" + offline.toList()
 						+ ") online before the devices are plugged",
 				"Those CPUs run (power, and whatever kept them offline, such as licensing or isolation).",
@@ -322,7 +323,7 @@ public final class FixProposals {
 	}
 
 	/** Simulates a setting; shows it only when fewer devices degrade or fail than without it. */
-	private Optional<Fix> setting(String id, String title, String change, String cost,
+	private Optional<Fix> setting(Fix.Type type, String title, String change, String cost,
 			Consumer<WhatIf> apply) {
 		WhatIf whatIf = WhatIf.of(scenario());
 		apply.accept(whatIf);
@@ -339,7 +340,7 @@ public final class FixProposals {
 			tried.add(title);
 			return Optional.empty();
 		}
-		return Optional.of(new Fix(id, Fix.Kind.SETTING, title, change, result, comparison(result), cost,
+		return Optional.of(new Fix(type, title, change, result, comparison(result), cost,
 				null, List.of(), null));
 	}
 

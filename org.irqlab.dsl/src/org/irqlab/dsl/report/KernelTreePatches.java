@@ -34,6 +34,20 @@ public final class KernelTreePatches {
 
 	/** A commit message: subject, paragraphs, trailers (Fixes:, Link:), without Signed-off-by. */
 	public record Message(String subject, List<String> paragraphs, List<String> trailers) {
+		/** A message whose body is a template's text: paragraphs separated by blank lines, see {@link MailText}. */
+		static Message of(String subject, CharSequence body, String... trailers) {
+			return new Message(subject, MailText.paragraphs(body), List.of(trailers));
+		}
+	}
+
+	/**
+	 * One file's change as the mail shows it.
+	 *
+	 * @param diff       the unified diff from the ---/+++ header on, each line ending in a newline
+	 * @param insertions lines added, for the diffstat
+	 * @param deletions  lines removed
+	 */
+	record Change(String file, String diff, int insertions, int deletions) {
 	}
 
 	private static final Pattern AFFINITY_DECLARATION = Pattern
@@ -187,53 +201,9 @@ public final class KernelTreePatches {
 			insertions += delta.getTarget().size();
 			deletions += delta.getSource().size();
 		}
-		StringBuilder mail = new StringBuilder();
-		mail.append("From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n");
-		mail.append("From: IrqLab <irqlab@invalid>\n");
-		mail.append("Subject: [PATCH] ").append(message.subject()).append("\n\n");
-		for (String paragraph : message.paragraphs()) {
-			mail.append(wrap(paragraph, 72)).append("\n\n");
-		}
-		for (String trailer : message.trailers()) {
-			mail.append(trailer).append('\n');
-		}
-		mail.append("---\n");
-		mail.append(" ").append(file).append(" | ").append(insertions + deletions).append(' ')
-				.append("+".repeat(insertions)).append("-".repeat(deletions)).append('\n');
-		mail.append(" 1 file changed");
-		if (insertions > 0) {
-			mail.append(", ").append(insertions).append(insertions == 1 ? " insertion(+)" : " insertions(+)");
-		}
-		if (deletions > 0) {
-			mail.append(", ").append(deletions).append(deletions == 1 ? " deletion(-)" : " deletions(-)");
-		}
-		mail.append("\n\n");
-		mail.append("diff --git a/").append(file).append(" b/").append(file).append('\n');
-		for (String line : diff) {
-			mail.append(line).append('\n');
-		}
-		mail.append("-- \nIrqLab\n");
-		return mail.toString();
-	}
-
-	static String wrap(String paragraph, int width) {
-		StringBuilder out = new StringBuilder();
-		int column = 0;
-		for (String word : paragraph.split(" ")) {
-			if (word.isEmpty()) {
-				continue;
-			}
-			if (column > 0 && column + 1 + word.length() > width) {
-				out.append('\n');
-				column = 0;
-			} else if (column > 0) {
-				out.append(' ');
-				column++;
-			}
-			out.append(word);
-			column += word.length();
-		}
-		return out.toString();
+		StringBuilder text = new StringBuilder();
+		diff.forEach(line -> text.append(line).append('\n'));
+		return PatchMail.render(message, new Change(file, text.toString(), insertions, deletions));
 	}
 
 	/** A file of the tree as lines, or why it cannot be used. */

@@ -124,20 +124,23 @@ public class ReportGenerator {
 
 	/** Adds the fix's .cocci, and with a kernel tree its mail, to {@code files}; notes why a mail is missing. */
 	private static Fix withPatches(Fix fix, ScenarioFacts facts, Options options, List<GeneratedFile> files) {
+		Path tree = options.kernelTree();
 		String cocci;
-		KernelTreePatches.Outcome mail = null;
-		if (fix.id().equals(FixProposals.DROP_AFFINITY)) {
-			cocci = CocciPatches.dropAffinity();
-			if (options.kernelTree() != null) {
-				mail = KernelTreePatches.dropAffinity(options.kernelTree(), PatchMessages.dropAffinity(fix, facts));
+		KernelTreePatches.Outcome mail;
+		switch (fix.type()) {
+			case DROP_AFFINITY -> {
+				cocci = CocciPatches.dropAffinity();
+				mail = tree == null ? null : KernelTreePatches.dropAffinity(tree, PatchMessages.dropAffinity(fix, facts));
 			}
-		} else if (fix.id().equals(FixProposals.INTX_CHECK)) {
-			cocci = CocciPatches.intxCheck();
-			if (options.kernelTree() != null) {
-				mail = KernelTreePatches.intxCheck(options.kernelTree(), PatchMessages.intxCheck(fix, facts));
+			case INTX_CHECK -> {
+				cocci = CocciPatches.intxCheck();
+				mail = tree == null ? null : KernelTreePatches.intxCheck(tree, PatchMessages.intxCheck(fix, facts));
 			}
-		} else {
-			return fix;
+			case NUM_REQUEST_QUEUES, IRQBALANCE_UNBAN, IRQBALANCE_NO_POWERSAVE, IRQBALANCE_POWERSAVE, FEWER_DEVICES,
+					MORE_CPUS_ONLINE -> {
+				return fix;
+			}
+			default -> throw new IllegalArgumentException(fix.type().name());
 		}
 		List<String> patches = new ArrayList<>();
 		String cocciName = fix.id() + ".cocci";

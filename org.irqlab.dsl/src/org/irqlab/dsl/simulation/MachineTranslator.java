@@ -14,6 +14,7 @@ import org.irqlab.dsl.model.CrashCountersSetting;
 import org.irqlab.dsl.model.FirstNumberSetting;
 import org.irqlab.dsl.model.IntxLinesSetting;
 import org.irqlab.dsl.model.IrqbalanceSetting;
+import org.irqlab.dsl.model.KernelProfile;
 import org.irqlab.dsl.model.KernelSetting;
 import org.irqlab.dsl.model.LoadItem;
 import org.irqlab.dsl.model.LoadSetting;
@@ -37,14 +38,19 @@ public final class MachineTranslator {
 	public static KernelRules profileOf(Machine machine) {
 		for (MachineSetting setting : machine.getSettings()) {
 			if (setting instanceof KernelSetting kernel) {
-				return switch (kernel.getProfile()) {
-					case EL8 -> KernelRules.EL8_4_18;
-					case V6_1 -> KernelRules.V6_1;
-					case V6_12 -> KernelRules.V6_12;
-				};
+				return rulesOf(kernel.getProfile());
 			}
 		}
 		return DEFAULT_PROFILE;
+	}
+
+	/** The simulator's rules for a `kernel` setting's profile. */
+	public static KernelRules rulesOf(KernelProfile profile) {
+		return switch (profile) {
+			case EL8 -> KernelRules.EL8_4_18;
+			case V6_1 -> KernelRules.V6_1;
+			case V6_12 -> KernelRules.V6_12;
+		};
 	}
 
 	/** The number of possible CPUs, 0 when the machine does not say. */
