@@ -14,7 +14,15 @@ import com.google.inject.Inject;
 public class IrqLabValueConverters extends DefaultTerminalConverters {
 
 	@Inject
-	private QualifiedNameValueConverter qualifiedNames;
+	private DottedNames qualifiedNames;
+
+	/** Each segment of a qualified name is a ValidID, not only an ID: `lab.online` is a name too. */
+	public static class DottedNames extends QualifiedNameValueConverter {
+		@Override
+		protected String getDelegateRuleName() {
+			return "ValidID";
+		}
+	}
 
 	/** A name: an identifier (its `^` dropped) or one of the language's words. */
 	@ValueConverter(rule = "ValidID")
