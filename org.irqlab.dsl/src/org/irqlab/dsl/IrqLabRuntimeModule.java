@@ -3,16 +3,24 @@
  */
 package org.irqlab.dsl;
 
+import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.generator.IOutputConfigurationProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.irqlab.dsl.generator.IrqLabOutputConfigurationProvider;
 import org.irqlab.dsl.parser.IrqLabSyntaxErrorMessages;
+import org.irqlab.dsl.parser.IrqLabValueConverters;
 
 /** The language's runtime services, as Guice bindings over Xtext's defaults. */
 public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return IrqLabSyntaxErrorMessages.class;
+	}
+
+	/** Numbers too large for the model are one clear syntax error at the number. */
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return IrqLabValueConverters.class;
 	}
 
 	/** Reports go to irqlab-gen/, beside the models, not into a source folder. */

@@ -43,11 +43,20 @@ final class CheckCommand implements Callable<Integer> {
 			description = "text: compiler-style lines (default); json: per scenario its devices, matrix and diagnostics (docs/cli.md)")
 	private Format format;
 
+	@picocli.CommandLine.Mixin
+	private BudgetOption budget;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Override
 	public Integer call() {
+		try (var bound = budget.apply()) {
+			return check();
+		}
+	}
+
+	private int check() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		Injector injector = new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
@@ -55,6 +64,8 @@ final class CheckCommand implements Callable<Integer> {
 		for (ModelLoader.Unreadable each : result.unreadable()) {
 			err.println(each.file() + ": error: cannot read: " + each.reason());
 		}
+		result.duplicates().forEach((again, first) -> err.println(again + ": note: "
+				+ (again.equals(first) ? "given more than once" : "the same file as " + first) + "; checked once"));
 		boolean syntaxErrors = false;
 		boolean errors = false;
 		for (var entry : result.issues().entrySet()) {
@@ -79,7 +90,12 @@ final class CheckCommand implements Callable<Integer> {
 	/** The files in the order given, each with its scenarios as the simulator ran them for the validator. */
 	private JsonObject json(ModelLoader.Result result, ScenarioSimulations simulations) {
 		List<JsonObject> entries = new ArrayList<>();
+		java.util.Set<Path> done = new java.util.HashSet<>();
 		for (Path file : files) {
+			Path first = result.duplicates().getOrDefault(file, file);
+			if (!first.equals(file) || !done.add(file)) {
+				continue; // checked once, under the name it was first given
+			}
 			var unreadable = result.unreadable().stream().filter(u -> u.file().equals(file)).findFirst();
 			if (unreadable.isPresent()) {
 				entries.add(ReportJson.unreadable(file.toString(), unreadable.get().reason()));
