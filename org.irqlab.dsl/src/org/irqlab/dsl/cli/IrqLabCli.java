@@ -3,6 +3,11 @@ package org.irqlab.dsl.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+
+import org.irqlab.dsl.IrqLabStandaloneSetup;
+
+import com.google.inject.Injector;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,13 +28,37 @@ public final class IrqLabCli implements Runnable {
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
+	/** Makes the injector of `check --format sarif`, whose IssueFixes may compute the quick fixes; null: the runtime's. */
+	private final Supplier<Injector> injectorWithFixes;
+
+	public IrqLabCli() {
+		this(null);
+	}
+
+	private IrqLabCli(Supplier<Injector> injectorWithFixes) {
+		this.injectorWithFixes = injectorWithFixes;
+	}
+
 	public static void main(String[] args) {
-		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+		main(args, null);
+	}
+
+	/**
+	 * @param injectorWithFixes makes an injector that binds {@link org.irqlab.dsl.validation.IssueFixes} to the
+	 *                          editor's quick fixes (the standalone jar passes the IDE setup's), or null
+	 */
+	public static void main(String[] args, Supplier<Injector> injectorWithFixes) {
+		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), injectorWithFixes));
 	}
 
 	/** Runs the command line with the given streams and returns its exit code; never calls System.exit. */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine commandLine = new CommandLine(new IrqLabCli());
+		return run(args, out, err, null);
+	}
+
+	/** As {@link #run(String[], PrintWriter, PrintWriter)}, with the injector for SARIF fixes (see {@link #main(String[], Supplier)}). */
+	public static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Injector> injectorWithFixes) {
+		CommandLine commandLine = new CommandLine(new IrqLabCli(injectorWithFixes));
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -97,6 +126,12 @@ public final class IrqLabCli implements Runnable {
 			}
 		}
 		return d[a.length()][b.length()];
+	}
+
+	/** The injector for output that carries fixes; the runtime's (no fixes) unless the caller provided one. */
+	Injector injectorWithFixes() {
+		return injectorWithFixes != null ? injectorWithFixes.get()
+				: new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
 	}
 
 	@Override
