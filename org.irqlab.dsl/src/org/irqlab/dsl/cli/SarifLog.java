@@ -72,6 +72,9 @@ final class SarifLog {
 					"Driver parameters and vector settings belong to particular drivers."),
 			rule(IssueCodes.LOAD_SCOPE_MISMATCH, "error", "A `load` item in the wrong kind of block",
 					"An item counted for the whole machine belongs in `load { }`, a per-CPU item in `load on CPUS { }`."),
+			rule(IssueCodes.IMPORT_NAMES_NOTHING, "warning", "An import that brings in nothing",
+					"No file checked together declares that package or name: give the file that declares it on the same"
+							+ " command line, or correct the name."),
 			rule(IssueCodes.CRASH_COUNTER_MISSING, "error", "A crash dump's counters lack one the simulation needs",
 					"Copy global_available and total_allocated from `crash> p *vector_matrix`."),
 			new Rule("syntaxError", Diagnostic.SYNTAX_DIAGNOSTIC, "error", "A syntax error",
