@@ -17,7 +17,7 @@ import org.antlr.runtime.TokenSource;
  * node model keeps every character (a hidden node holds the body), so offsets, the document's text and
  * the formatter's view of it are unchanged. Loops only: this runs before anything recursive.
  */
-final class NestingLimitTokenSource implements TokenSource {
+public final class NestingLimitTokenSource implements TokenSource {
 
 	private final TokenSource lexer;
 	private final int openBrace;
@@ -36,7 +36,7 @@ final class NestingLimitTokenSource implements TokenSource {
 	/**
 	 * @param tokenDefs the parser's token types and their names ("'{'", "RULE_INT", ...)
 	 */
-	NestingLimitTokenSource(TokenSource lexer, Map<Integer, String> tokenDefs) {
+	public NestingLimitTokenSource(TokenSource lexer, Map<Integer, String> tokenDefs) {
 		this.lexer = lexer;
 		this.openBrace = typeOf(tokenDefs, "'{'");
 		this.closeBrace = typeOf(tokenDefs, "'}'");

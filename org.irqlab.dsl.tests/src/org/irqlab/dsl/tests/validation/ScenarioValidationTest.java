@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
@@ -137,6 +138,28 @@ public class ScenarioValidationTest {
 		assertTrue(model.eResource().getErrors().isEmpty(), model.eResource().getErrors().toString());
 		assertEquals(text, NodeModelUtils.getNode(model).getRootNode().getText());
 		assertEquals(RepeatNesting.MAX_DEPTH + 1, RepeatNesting.deepest(model));
+	}
+
+	/** An edit is parsed again as a whole once the limit was reached: nesting stays bounded, offsets right. */
+	@Test
+	void editingADocumentBeyondTheLimitKeepsItsTextAndItsError() throws Exception {
+		String text = nested(3000, 2);
+		Model model = parser.parse(text);
+		XtextResource resource = (XtextResource) model.eResource();
+
+		int inTheHiddenBody = text.indexOf("add disk");
+		resource.update(inTheHiddenBody, 0, "repeat 2 { add disk } ");
+		String edited = text.substring(0, inTheHiddenBody) + "repeat 2 { add disk } " + text.substring(inTheHiddenBody);
+		resource.update(0, 0, "\n");
+		edited = "\n" + edited;
+
+		Model reparsed = (Model) resource.getContents().get(0);
+		assertEquals(edited, NodeModelUtils.getNode(reparsed).getRootNode().getText());
+		assertEquals(RepeatNesting.MAX_DEPTH + 1, RepeatNesting.deepest(reparsed));
+		List<Issue> tooDeep = validation.validate(reparsed).stream()
+				.filter(i -> IssueCodes.REPEAT_NESTED_TOO_DEEP.equals(i.getCode())).toList();
+		assertEquals(1, tooDeep.size());
+		assertEquals(offsetOfRepeat(edited, RepeatNesting.MAX_DEPTH + 1), tooDeep.get(0).getOffset());
 	}
 
 	private static String nested(int depth, int times) {
