@@ -5,15 +5,23 @@ package org.irqlab.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.generator.IOutputConfigurationProvider;
+import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
 import org.irqlab.dsl.conversion.IrqLabValueConverters;
 import org.irqlab.dsl.generator.IrqLabOutputConfigurationProvider;
+import org.irqlab.dsl.parser.IrqLabNestingParser;
 import org.irqlab.dsl.parser.IrqLabSyntaxErrorMessages;
 import org.irqlab.dsl.validation.DuplicateNames;
 
 /** The language's runtime services, as Guice bindings over Xtext's defaults. */
 public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
+
+	/** Bounds how deep nested `repeat` blocks reach the parser: see RepeatNesting. */
+	@Override
+	public Class<? extends IParser> bindIParser() {
+		return IrqLabNestingParser.class;
+	}
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return IrqLabSyntaxErrorMessages.class;

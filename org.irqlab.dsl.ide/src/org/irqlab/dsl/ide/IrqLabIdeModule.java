@@ -3,17 +3,25 @@
  */
 package org.irqlab.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.irqlab.dsl.validation.IssueFixes;
 import org.irqlab.dsl.ide.quickfix.QuickFixesAsIssueFixes;
+import org.irqlab.dsl.ide.contentassist.IrqLabNestingContentAssistParser;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
 import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
 import org.irqlab.dsl.ide.server.IrqLabHoverService;
 
 /** The IDE services shared by the Eclipse editor and the language server. */
 public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
+
+	/** Content assist's own parser, behind the same bound on nested repeats as the language's. */
+	@Override
+	public Class<? extends IContentAssistParser> bindIContentAssistParser() {
+		return IrqLabNestingContentAssistParser.class;
+	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return IrqLabCodeActionService.class;

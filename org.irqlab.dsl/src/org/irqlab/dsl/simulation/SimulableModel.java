@@ -27,10 +27,12 @@ import org.irqlab.dsl.model.NodeSetting;
 import org.irqlab.dsl.model.NodesSetting;
 import org.irqlab.dsl.model.QueuesSetting;
 import org.irqlab.dsl.model.RemoveEvent;
+import org.irqlab.dsl.model.RepeatEvent;
 import org.irqlab.dsl.model.ReservedVectorsSetting;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.model.SmtSetting;
 import org.irqlab.dsl.model.SystemVectorsSetting;
+import org.irqlab.dsl.parser.RepeatNesting;
 
 /**
  * Refuses, before translation, a scenario whose machine or device types hold values no kernel would
@@ -55,6 +57,11 @@ public final class SimulableModel {
 		if (problem != null) {
 			return "scenario " + scenario.getName() + " is not simulated until machine " + machine.getName()
 					+ " is fixed: " + problem;
+		}
+		// before anything walks the events recursively: the body of a repeat nested too deep was not even read
+		if (RepeatNesting.deepest(scenario) > RepeatNesting.MAX_DEPTH) {
+			return "scenario " + scenario.getName() + " is not simulated until its repeat blocks nest at most "
+					+ RepeatNesting.MAX_DEPTH + " deep";
 		}
 		int cpus = MachineTranslator.cpuCountOf(machine);
 		Set<DeviceType> types = new LinkedHashSet<>();

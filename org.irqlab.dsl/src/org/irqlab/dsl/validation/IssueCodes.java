@@ -32,6 +32,12 @@ public final class IssueCodes {
 	/** The simulator could not run the scenario (a bug in IrqLab, reported rather than thrown). */
 	public static final String SIMULATION_FAILED = PREFIX + "simulationFailed";
 
+	/**
+	 * The language server could not check the document at all (an IrqLab bug, in its log); the other
+	 * documents are still checked.
+	 */
+	public static final String DOCUMENT_NOT_CHECKED = PREFIX + "documentNotChecked";
+
 	public static final String MACHINE_WITHOUT_CPUS = PREFIX + "machineWithoutCpus";
 	public static final String DUPLICATE_SETTING = PREFIX + "duplicateSetting";
 	public static final String CPU_OUT_OF_RANGE = PREFIX + "cpuOutOfRange";
@@ -44,6 +50,8 @@ public final class IssueCodes {
 	public static final String IMPORT_NAMES_NOTHING = PREFIX + "importNamesNothing";
 	/** A `load` item counted for the whole machine sits in a per-CPU block, or the other way round. */
 	public static final String LOAD_SCOPE_MISMATCH = PREFIX + "loadScopeMismatch";
+	/** A `repeat` nests deeper than RepeatNesting.MAX_DEPTH; its body is not read. Data: the limit. */
+	public static final String REPEAT_NESTED_TOO_DEEP = PREFIX + "repeatNestedTooDeep";
 	/** A crash dump's counters lack one the simulation needs. Data: the missing counter's keyword. */
 	public static final String CRASH_COUNTER_MISSING = PREFIX + "crashCounterMissing";
 

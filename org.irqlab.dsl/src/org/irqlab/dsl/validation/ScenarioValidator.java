@@ -1,5 +1,8 @@
 package org.irqlab.dsl.validation;
 
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.CpuEvent;
@@ -8,6 +11,7 @@ import org.irqlab.dsl.model.ModelPackage.Literals;
 import org.irqlab.dsl.model.RemoveEvent;
 import org.irqlab.dsl.model.RepeatEvent;
 import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.parser.RepeatNesting;
 import org.irqlab.dsl.simulation.CpuLists;
 import org.irqlab.dsl.simulation.MachineTranslator;
 
@@ -43,6 +47,29 @@ public class ScenarioValidator extends IrqLabCheckBase {
 			error("a `repeat` runs its events at least once", repeat, Literals.REPEAT_EVENT__TIMES,
 					IssueCodes.VALUE_OUT_OF_RANGE);
 		}
+	}
+
+	/**
+	 * The parser did not read the body of a repeat nested deeper than the limit (see RepeatNesting):
+	 * the outermost such repeat gets the error, on its keyword.
+	 */
+	@Check
+	public void repeatsNestAtMostTheLimit(RepeatEvent repeat) {
+		if (!RepeatNesting.isOutermostTooDeep(repeat)) {
+			return;
+		}
+		String message = "repeat blocks nest at most " + RepeatNesting.MAX_DEPTH + " deep";
+		String limit = Integer.toString(RepeatNesting.MAX_DEPTH);
+		ICompositeNode node = NodeModelUtils.getNode(repeat);
+		if (node != null) {
+			for (ILeafNode leaf : node.getLeafNodes()) {
+				if (!leaf.isHidden()) {
+					acceptError(message, repeat, leaf.getOffset(), leaf.getLength(), IssueCodes.REPEAT_NESTED_TOO_DEEP, limit);
+					return;
+				}
+			}
+		}
+		error(message, repeat, null, IssueCodes.REPEAT_NESTED_TOO_DEEP, limit);
 	}
 
 	@Check

@@ -2,9 +2,9 @@ package org.irqlab.dsl.standalone;
 
 import java.util.Arrays;
 
-import org.eclipse.xtext.ide.server.ServerLauncher;
 import org.irqlab.dsl.cli.IrqLabCli;
 import org.irqlab.dsl.ide.IrqLabIdeSetup;
+import org.irqlab.dsl.ide.server.IrqLabServerLauncher;
 
 /**
  * The jar's entry point: `irqlab lsp` starts the language server on stdin/stdout (what editors
@@ -18,8 +18,8 @@ public final class Main {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && "lsp".equals(args[0])) {
-			// The launcher silences System.out itself, so nothing but JSON-RPC reaches the client.
-			ServerLauncher.main(Arrays.copyOfRange(args, 1, args.length));
+			// The launcher keeps stdout for JSON-RPC alone and exits when stdin ends or the editor's process does.
+			IrqLabServerLauncher.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
 		// The IDE setup's injector also computes the editor's quick fixes: `check --format sarif` prints them.

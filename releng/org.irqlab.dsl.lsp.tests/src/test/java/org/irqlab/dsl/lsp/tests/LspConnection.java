@@ -36,16 +36,31 @@ final class LspConnection implements AutoCloseable {
 
 	/** Sends a request and waits for its response, collecting notifications that come in between. */
 	JsonObject request(String method, JsonElement params, long timeoutSeconds) throws IOException, InterruptedException {
-		int id = nextId++;
-		JsonObject message = message(method, params);
-		message.addProperty("id", id);
-		send(message);
-		JsonObject response = waitFor(m -> m.has("id") && m.get("id").getAsInt() == id && !m.has("method"),
-				timeoutSeconds);
+		JsonObject response = answer(method, params, timeoutSeconds);
 		if (response.has("error")) {
 			throw new AssertionError(method + " failed: " + response.get("error"));
 		}
 		return response;
+	}
+
+	/** Sends a request and waits for its response, a result or an error. */
+	JsonObject answer(String method, JsonElement params, long timeoutSeconds) throws IOException, InterruptedException {
+		JsonObject message = message(method, params);
+		message.addProperty("id", nextId++);
+		return answer(message, timeoutSeconds);
+	}
+
+	/** Sends a message as it is, with an integer id, and waits for the response that carries the id. */
+	JsonObject answer(JsonObject message, long timeoutSeconds) throws IOException, InterruptedException {
+		int id = message.get("id").getAsInt();
+		send(message);
+		return waitFor(m -> m.has("id") && m.get("id").isJsonPrimitive() && m.get("id").getAsInt() == id
+				&& !m.has("method"), timeoutSeconds);
+	}
+
+	/** Closes the server's stdin, as an editor that goes away does. */
+	void closeInput() throws IOException {
+		toServer.close();
 	}
 
 	void notify(String method, JsonElement params) throws IOException {
