@@ -29,7 +29,7 @@ public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 		return DuplicateNames.class;
 	}
 
-	/** Names and qualified names drop their `^` escapes, so an escaped name can be referred to. */
+	/** Names drop their `^` escapes and keep the language's words; numbers too large for an int are one clear error. */
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqLabValueConverters.class;

@@ -6,6 +6,8 @@ package org.irqlab.dsl.ide;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
+import org.irqlab.dsl.validation.IssueFixes;
+import org.irqlab.dsl.ide.quickfix.QuickFixesAsIssueFixes;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
 import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
 import org.irqlab.dsl.ide.server.IrqLabHoverService;
@@ -15,6 +17,11 @@ public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return IrqLabCodeActionService.class;
+	}
+
+	/** The quick fixes as text edits for `irqlab check --format sarif` (the standalone jar's injector). */
+	public Class<? extends IssueFixes> bindIssueFixes() {
+		return QuickFixesAsIssueFixes.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

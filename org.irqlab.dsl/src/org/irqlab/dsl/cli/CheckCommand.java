@@ -16,6 +16,7 @@ import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.report.ReportJson;
 import org.irqlab.dsl.report.ScenarioFacts;
 import org.irqlab.dsl.simulation.ScenarioSimulations;
+import org.irqlab.dsl.validation.IssueFixes;
 
 import com.google.gson.JsonObject;
 import com.google.inject.Injector;
@@ -36,25 +37,41 @@ final class CheckCommand implements Callable<Integer> {
 
 	/** How the diagnostics are printed. */
 	enum Format {
-		text, json
+		text, json, sarif
 	}
 
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-			description = "text: compiler-style lines (default); json: per scenario its devices, matrix and diagnostics (docs/cli.md)")
+			description = "text: compiler-style lines (default); json: per scenario its devices, matrix and diagnostics;"
+					+ " sarif: a SARIF 2.1.0 log with rules, results and fixes, for code scanning (docs/cli.md)")
 	private Format format;
+
+	@picocli.CommandLine.Mixin
+	private BudgetOption budget;
 
 	@Spec
 	private CommandSpec spec;
 
+	@picocli.CommandLine.ParentCommand
+	private IrqLabCli parent;
+
 	@Override
 	public Integer call() {
+		try (var bound = budget.apply()) {
+			return check();
+		}
+	}
+
+	private int check() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Injector injector = new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
+		Injector injector = format == Format.sarif ? parent.injectorWithFixes()
+				: new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
 		ModelLoader.Result result = new ModelLoader(injector).loadAndValidate(files);
 		for (ModelLoader.Unreadable each : result.unreadable()) {
 			err.println(each.file() + ": error: cannot read: " + each.reason());
 		}
+		result.duplicates().forEach((again, first) -> err.println(again + ": note: "
+				+ (again.equals(first) ? "given more than once" : "the same file as " + first) + "; checked once"));
 		boolean syntaxErrors = false;
 		boolean errors = false;
 		for (var entry : result.issues().entrySet()) {
@@ -68,6 +85,8 @@ final class CheckCommand implements Callable<Integer> {
 		}
 		if (format == Format.json) {
 			out.print(ReportJson.toJson(json(result, injector.getInstance(ScenarioSimulations.class))));
+		} else if (format == Format.sarif) {
+			out.print(ReportJson.toJson(sarif(result, injector.getInstance(IssueFixes.class))));
 		}
 		out.flush();
 		if (syntaxErrors || !result.unreadable().isEmpty()) {
@@ -76,10 +95,25 @@ final class CheckCommand implements Callable<Integer> {
 		return errors ? IrqLabCli.EXIT_ERRORS : IrqLabCli.EXIT_CLEAN;
 	}
 
+	private JsonObject sarif(ModelLoader.Result result, IssueFixes fixes) {
+		SarifLog log = new SarifLog(fixes);
+		for (ModelLoader.Unreadable each : result.unreadable()) {
+			log.unreadable(each.file(), each.reason());
+		}
+		result.resources().forEach((file, resource) -> log.add(file, resource,
+				DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()))));
+		return log.toJson(new IrqLabCli.Version().getVersion()[0].substring("irqlab ".length()));
+	}
+
 	/** The files in the order given, each with its scenarios as the simulator ran them for the validator. */
 	private JsonObject json(ModelLoader.Result result, ScenarioSimulations simulations) {
 		List<JsonObject> entries = new ArrayList<>();
+		java.util.Set<Path> done = new java.util.HashSet<>();
 		for (Path file : files) {
+			Path first = result.duplicates().getOrDefault(file, file);
+			if (!first.equals(file) || !done.add(file)) {
+				continue; // checked once, under the name it was first given
+			}
 			var unreadable = result.unreadable().stream().filter(u -> u.file().equals(file)).findFirst();
 			if (unreadable.isPresent()) {
 				entries.add(ReportJson.unreadable(file.toString(), unreadable.get().reason()));

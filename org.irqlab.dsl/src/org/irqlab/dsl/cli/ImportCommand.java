@@ -3,6 +3,7 @@ package org.irqlab.dsl.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 import org.irqlab.dsl.IrqLabStandaloneSetup;
-import org.irqlab.dsl.importer.AtomicOutput;
 import org.irqlab.dsl.importer.CaptureRoot;
 import org.irqlab.dsl.importer.HostCapture;
 import org.irqlab.dsl.importer.HostReader;
@@ -71,8 +71,9 @@ final class ImportCommand implements Callable<Integer> {
 			err.println(from + ": error: " + (Files.exists(from) ? "not a directory" : "no such directory"));
 			return IrqLabCli.EXIT_USAGE;
 		}
-		if (!force && Files.exists(output)) {
-			err.println(output + ": error: already exists; pass --force to replace it");
+		if (!force && Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+			err.println(output + ": error: " + (Files.isSymbolicLink(output) && !Files.exists(output)
+					? "is a symbolic link (to a missing file)" : "already exists") + "; pass --force to replace it");
 			return IrqLabCli.EXIT_USAGE;
 		}
 		HostCapture host;
@@ -97,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		try {
-			AtomicOutput.write(output, model.text(), force);
+			UserFile.write(output, model.text(), force);
 		} catch (IOException e) {
 			err.println(output + ": error: " + e.getMessage());
 			return IrqLabCli.EXIT_USAGE;

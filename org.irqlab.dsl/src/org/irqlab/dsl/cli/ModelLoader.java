@@ -39,15 +39,31 @@ public final class ModelLoader {
 	public record Unreadable(Path file, String reason) {
 	}
 
-	/** The outcome of loading and validating a set of files. */
-	public record Result(Map<Path, XtextResource> resources, Map<Path, List<Issue>> issues, List<Unreadable> unreadable) {
+	/**
+	 * The outcome of loading and validating a set of files.
+	 *
+	 * @param duplicates files given more than once (under the same or another name, or through a link),
+	 *                   each with the spelling that was loaded: every file is loaded and validated once
+	 */
+	public record Result(Map<Path, XtextResource> resources, Map<Path, List<Issue>> issues, List<Unreadable> unreadable,
+			Map<Path, Path> duplicates) {
+		public Result(Map<Path, XtextResource> resources, Map<Path, List<Issue>> issues, List<Unreadable> unreadable) {
+			this(resources, issues, unreadable, Map.of());
+		}
 	}
 
 	public Result loadAndValidate(List<Path> files) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		Map<Path, XtextResource> resources = new LinkedHashMap<>();
 		List<Unreadable> unreadable = new ArrayList<>();
+		Map<Path, Path> duplicates = new LinkedHashMap<>();
+		Map<Path, Path> seen = new LinkedHashMap<>();
 		for (Path file : files) {
+			Path first = seen.putIfAbsent(identity(file), file);
+			if (first != null) {
+				duplicates.put(file, first);
+				continue;
+			}
 			try {
 				resources.put(file, load(resourceSet, file));
 			} catch (IOException | RuntimeException e) {
@@ -58,7 +74,16 @@ public final class ModelLoader {
 		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
 		resources.forEach((file, resource) -> issues.put(file, resource.getResourceServiceProvider()
 				.getResourceValidator().validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)));
-		return new Result(resources, issues, unreadable);
+		return new Result(resources, issues, unreadable, duplicates);
+	}
+
+	/** The same file, however it is spelled: its real path when it exists, else its normalized absolute path. */
+	private static Path identity(Path file) {
+		try {
+			return file.toRealPath();
+		} catch (IOException | RuntimeException e) {
+			return file.toAbsolutePath().normalize();
+		}
 	}
 
 	private static XtextResource load(XtextResourceSet resourceSet, Path file) throws IOException {

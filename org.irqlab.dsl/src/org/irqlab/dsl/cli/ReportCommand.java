@@ -5,16 +5,24 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 import org.irqlab.dsl.IrqLabStandaloneSetup;
 import org.irqlab.dsl.generator.IrqLabOutputConfigurationProvider;
+import org.irqlab.dsl.model.Element;
+import org.irqlab.dsl.model.Model;
+import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.report.OutputFolder;
 import org.irqlab.dsl.report.ReportGenerator;
 
@@ -49,11 +57,20 @@ final class ReportCommand implements Callable<Integer> {
 	@Option(names = "--steps", description = "also write the vector matrix after every event, under steps/")
 	private boolean steps;
 
+	@picocli.CommandLine.Mixin
+	private BudgetOption budget;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Override
 	public Integer call() {
+		try (var bound = budget.apply()) {
+			return report();
+		}
+	}
+
+	private int report() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		if (kernelTree != null && !Files.isDirectory(kernelTree)) {
@@ -65,17 +82,11 @@ final class ReportCommand implements Callable<Integer> {
 		for (ModelLoader.Unreadable each : result.unreadable()) {
 			err.println(each.file() + ": error: cannot read: " + each.reason());
 		}
-		OutputFolder folder;
-		try {
-			folder = OutputFolder.open(output);
-		} catch (IOException e) {
-			err.println("irqlab report: " + e.getMessage());
-			return IrqLabCli.EXIT_USAGE;
-		}
-		ReportGenerator generator = injector.getInstance(ReportGenerator.class);
-		ReportGenerator.Options options = new ReportGenerator.Options(kernelTree, steps);
+		result.duplicates().forEach((again, first) -> err.println(again + ": note: "
+				+ (again.equals(first) ? "given more than once" : "the same file as " + first) + "; reported once"));
 		boolean usage = !result.unreadable().isEmpty();
 		boolean errors = false;
+		Map<Path, List<Issue>> reportable = new LinkedHashMap<>();
 		for (Map.Entry<Path, XtextResource> entry : result.resources().entrySet()) {
 			Path file = entry.getKey();
 			List<Issue> issues = DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()));
@@ -85,29 +96,115 @@ final class ReportCommand implements Callable<Integer> {
 				usage = true;
 				continue;
 			}
-			errors |= issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
-			List<Path> written = new ArrayList<>();
-			try {
-				for (ReportGenerator.GeneratedFile generated : generator.generate(entry.getValue(),
-						file.getFileName().toString(), issues, options, CancelIndicator.NullImpl)) {
-					written.add(folder.write(generated.path(), generated.content()));
+			reportable.put(file, issues);
+		}
+		// Two reports meant for one folder: the second would replace the first. Refused before anything is written.
+		List<String> collisions = collisions(reportable.keySet(), result.resources());
+		if (!collisions.isEmpty()) {
+			collisions.forEach(err::println);
+			err.println("irqlab report: nothing written: two reports would go to the same folder; rename the files or"
+					+ " scenarios, or report them in separate runs with different -o folders");
+			return IrqLabCli.EXIT_USAGE;
+		}
+		OutputFolder folder;
+		try {
+			folder = OutputFolder.open(output);
+		} catch (IOException e) {
+			err.println("irqlab report: " + e.getMessage());
+			return IrqLabCli.EXIT_USAGE;
+		}
+		folder.cleanOnShutdown();
+		try {
+			ReportGenerator generator = injector.getInstance(ReportGenerator.class);
+			ReportGenerator.Options options = new ReportGenerator.Options(kernelTree, steps);
+			for (Map.Entry<Path, List<Issue>> entry : reportable.entrySet()) {
+				Path file = entry.getKey();
+				List<Issue> issues = entry.getValue();
+				errors |= issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
+				List<Path> written = new ArrayList<>();
+				try {
+					// per scenario folder, in the generator's order: each folder is swapped in whole
+					Map<String, List<Map.Entry<String, String>>> byFolder = new LinkedHashMap<>();
+					for (ReportGenerator.GeneratedFile generated : generator.generate(result.resources().get(file),
+							file.getFileName().toString(), issues, options, CancelIndicator.NullImpl)) {
+						int fileSlash = generated.path().indexOf('/');
+						int scenarioSlash = generated.path().indexOf('/', fileSlash + 1);
+						byFolder.computeIfAbsent(generated.path().substring(0, scenarioSlash), k -> new ArrayList<>())
+								.add(Map.entry(generated.path().substring(scenarioSlash + 1), generated.content()));
+					}
+					for (var scenario : byFolder.entrySet()) {
+						written.add(folder.writeFolder(scenario.getKey(), scenario.getValue()).resolve("report.html"));
+					}
+				} catch (IOException e) {
+					err.println("irqlab report: " + file + ": " + e.getMessage());
+					usage = true;
+					continue;
 				}
-			} catch (IOException e) {
-				err.println("irqlab report: " + file + ": " + e.getMessage());
-				usage = true;
-				continue;
-			}
-			for (Path path : written) {
-				if (path.getFileName().toString().equals("report.html")) {
-					out.println(display(path) + ": " + title(path));
+				for (Path path : written) {
+					if (Files.isRegularFile(path)) {
+						out.println(display(path) + ": " + title(path));
+					}
 				}
 			}
+		} finally {
+			folder.close();
 		}
 		out.flush();
 		if (usage) {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		return errors ? IrqLabCli.EXIT_ERRORS : IrqLabCli.EXIT_CLEAN;
+	}
+
+	/**
+	 * Every pair of reports that would land in the same folder: files whose names map to one folder
+	 * (a/x.irqlab and b/x.irqlab; "a b.irqlab" and a_b.irqlab), and scenarios of one file that share a name.
+	 */
+	static List<String> collisions(Iterable<Path> files, Map<Path, XtextResource> resources) {
+		List<String> found = new ArrayList<>();
+		Map<String, Path> fileFolders = new HashMap<>();
+		for (Path file : files) {
+			String fileFolder = ReportGenerator.fileFolder(file.getFileName().toString());
+			Path other = fileFolders.putIfAbsent(fileFolder, file);
+			if (other != null) {
+				found.add(file + ": error: its reports would go to " + fileFolder + "/ in the output folder, as those of "
+						+ other + " do: one would replace the other");
+				continue;
+			}
+			XtextResource resource = resources.get(file);
+			if (resource == null || resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
+				continue;
+			}
+			Map<String, Scenario> scenarioFolders = new HashMap<>();
+			for (Element element : model.getElements()) {
+				if (element instanceof Scenario scenario && scenario.getName() != null) {
+					String scenarioFolder = ReportGenerator.scenarioFolder(file.getFileName().toString(), scenario.getName());
+					Scenario first = scenarioFolders.putIfAbsent(scenarioFolder, scenario);
+					if (first != null) {
+						found.add(where(file, scenario) + ": error: the report of scenario " + scenario.getName() + " would go to "
+								+ scenarioFolder + "/, as that of scenario " + first.getName() + " at line " + line(first)
+								+ ": one would replace the other");
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	private static String where(Path file, Scenario scenario) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(scenario);
+		if (node == null) {
+			return file.toString();
+		}
+		List<INode> nameNodes = NodeModelUtils.findNodesForFeature(scenario, scenario.eClass().getEStructuralFeature("name"));
+		INode at = nameNodes.isEmpty() ? node : nameNodes.get(0);
+		var position = NodeModelUtils.getLineAndColumn(at, at.getOffset());
+		return file + ":" + position.getLine() + ":" + position.getColumn();
+	}
+
+	private static int line(Scenario scenario) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(scenario);
+		return node == null ? 0 : node.getStartLine();
 	}
 
 	private static String display(Path path) {

@@ -59,11 +59,21 @@ final class CocciPatches {
 
 			virtual patch
 
+			// a tree that already gives up without an interrupt line (6.1+ writes the test in parentheses)
+			// is left as it is: running this patch twice, or on a fixed tree, changes nothing
 			@already depends on patch@
 			expression E;
 			statement S;
 			@@
+			(
 			 if (!E->pci_dev->irq) S
+			|
+			 if (!(E->pci_dev->irq)) S
+			|
+			 if (!E->pci_dev->pin) S
+			|
+			 if (!(E->pci_dev->pin)) S
+			)
 
 			@guard depends on patch && !already exists@
 			identifier vdev, err;

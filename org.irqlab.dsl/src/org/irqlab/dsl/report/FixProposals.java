@@ -363,7 +363,7 @@ public final class FixProposals {
 		for (Map.Entry<DeviceType, DeviceType> entry : WhatIf.of(scenario()).types().entrySet()) {
 			if (entry.getKey().getName().equals(name)) {
 				DeviceType type = whatIf == null ? entry.getKey() : whatIf.types().get(entry.getKey());
-				return Headroom.describe(facts.outcome(), type, SimulationBudget.DEFAULT_WORK, cancelled);
+				return Headroom.describe(facts.outcome(), type, SimulationBudget.standard().maxWork(), cancelled);
 			}
 		}
 		return "";

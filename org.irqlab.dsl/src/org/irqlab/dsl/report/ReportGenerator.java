@@ -71,9 +71,8 @@ public class ReportGenerator {
 		for (Scenario scenario : scenarios) {
 			fileLevel.removeAll(ReportJson.issuesInside(scenario, issues));
 		}
-		String folder = safeName(stem(fileName));
 		for (Scenario scenario : scenarios) {
-			String prefix = folder + "/" + safeName(scenario.getName()) + "/";
+			String prefix = scenarioFolder(fileName, scenario.getName()) + "/";
 			generate(scenario, fileName, issues, fileLevel, options, cancel)
 					.forEach(f -> files.add(new GeneratedFile(prefix + f.path(), f.content())));
 		}
@@ -189,6 +188,16 @@ public class ReportGenerator {
 
 	private static int orZero(Integer value) {
 		return value == null ? 0 : value;
+	}
+
+	/** Where a file's reports go, relative to the output folder: {@code <file>} without .irqlab, made safe. */
+	public static String fileFolder(String fileName) {
+		return safeName(stem(fileName));
+	}
+
+	/** Where a scenario's report goes, relative to the output folder: {@code <file>/<scenario>}. */
+	public static String scenarioFolder(String fileName, String scenarioName) {
+		return fileFolder(fileName) + "/" + safeName(scenarioName);
 	}
 
 	static String stem(String fileName) {

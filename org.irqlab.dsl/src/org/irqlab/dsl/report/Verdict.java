@@ -221,7 +221,7 @@ public final class Verdict {
 		}
 		List<String> parts = new ArrayList<>();
 		for (DeviceType type : types.values()) {
-			parts.add(Headroom.describe(facts.outcome(), type, SimulationBudget.DEFAULT_WORK, cancelled));
+			parts.add(Headroom.describe(facts.outcome(), type, SimulationBudget.standard().maxWork(), cancelled));
 		}
 		return String.join("; ", parts);
 	}

@@ -20,7 +20,8 @@ public class ScenarioSimulations {
 	@Inject
 	private IResourceScopeCache cache;
 
-	private SimulationBudget budget = SimulationBudget.standard();
+	/** Null: {@link SimulationBudget#standard()} at the time of each run. */
+	private SimulationBudget budget;
 
 	/** For tests and benchmarks that need another bound. */
 	public void setBudget(SimulationBudget budget) {
@@ -29,10 +30,11 @@ public class ScenarioSimulations {
 
 	/** @throws ScenarioRunner.Cancelled when {@code cancel} fires during the run; nothing is cached then */
 	public ScenarioOutcome outcome(Scenario scenario, CancelIndicator cancel) {
+		SimulationBudget bound = budget != null ? budget : SimulationBudget.standard();
 		if (scenario.eResource() == null) {
-			return SafeSimulator.run(scenario, budget, cancel::isCanceled);
+			return SafeSimulator.run(scenario, bound, cancel::isCanceled);
 		}
 		return cache.get(Tuples.pair(KEY, scenario), scenario.eResource(),
-				() -> SafeSimulator.run(scenario, budget, cancel::isCanceled));
+				() -> SafeSimulator.run(scenario, bound, cancel::isCanceled));
 	}
 }

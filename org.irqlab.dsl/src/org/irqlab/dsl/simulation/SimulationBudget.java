@@ -36,8 +36,30 @@ public final class SimulationBudget {
 		this.maxWork = maxWork;
 	}
 
+	/** The bound `irqlab check/report --budget` sets for its run; the editor never changes it. */
+	private static volatile long commandLineWork = DEFAULT_WORK;
+
+	/** The bound in force: {@link #DEFAULT_WORK} unless a command line run raised or lowered it. */
 	public static SimulationBudget standard() {
-		return new SimulationBudget(DEFAULT_WORK);
+		return new SimulationBudget(commandLineWork);
+	}
+
+	/** The work units this budget allows. */
+	public long maxWork() {
+		return maxWork;
+	}
+
+	/**
+	 * Makes {@code work} the bound of {@link #standard()} until the returned handle is closed: the
+	 * command line's --budget, for the run's simulations, what-ifs and headroom searches alike.
+	 */
+	public static AutoCloseable overrideForCommandLine(long work) {
+		if (work < 1) {
+			throw new IllegalArgumentException("a budget is at least 1 unit of work");
+		}
+		long previous = commandLineWork;
+		commandLineWork = work;
+		return () -> commandLineWork = previous;
 	}
 
 	/** @return why the scenario is too large to simulate, or null when it fits */
@@ -48,9 +70,15 @@ public final class SimulationBudget {
 			return "scenario " + scenario.getName() + " needs " + (work == Long.MAX_VALUE ? "too much" : "about " + work)
 					+ " units of work on " + cpus + " CPUs: more than IrqLab simulates while you edit (at most " + maxWork
 					+ "; a device costs the CPUs times the vectors it places, a CPU offline or irqbalance pass the CPUs"
-					+ " times 256); split it into smaller scenarios";
+					+ " times 256); split it into smaller scenarios, or on the command line raise the bound with --budget "
+					+ suggestedBudget(work);
 		}
 		return null;
+	}
+
+	/** A round --budget that covers {@code work}: the next power of two, in units. */
+	static String suggestedBudget(long work) {
+		return work == Long.MAX_VALUE || work > (1L << 62) ? "(no bound covers it)" : String.valueOf(Long.highestOneBit(work) << 1);
 	}
 
 	/** Work units of one probe of {@code type} on {@code cpus} CPUs (hot-add or bind). */

@@ -40,7 +40,7 @@ public class CapacityValidator extends IrqLabCheckBase {
 		if (hasSyntaxErrors(scenario)) {
 			return;
 		}
-		Finding headroom = ScenarioFindings.headroom(outcomeOf(scenario), SimulationBudget.DEFAULT_WORK,
+		Finding headroom = ScenarioFindings.headroom(outcomeOf(scenario), SimulationBudget.standard().maxWork(),
 				getCancelIndicator()::isCanceled);
 		if (headroom != null) {
 			report(headroom);

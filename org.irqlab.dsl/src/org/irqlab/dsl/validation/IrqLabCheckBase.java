@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -28,7 +29,21 @@ abstract class IrqLabCheckBase extends AbstractDeclarativeValidator {
 	 * defaults (0) behind, which must not be reported as out of range on top of the syntax error.
 	 */
 	protected static boolean isWritten(EObject object, EStructuralFeature feature) {
-		return !NodeModelUtils.findNodesForFeature(object, feature).isEmpty();
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+		// A number the parser could not convert (too large) is reported there, once; its value stayed 0.
+		return !nodes.isEmpty() && nodes.stream().noneMatch(IrqLabCheckBase::hasSyntaxError);
+	}
+
+	private static boolean hasSyntaxError(INode node) {
+		if (node.getSyntaxErrorMessage() != null) {
+			return true;
+		}
+		for (INode leaf : node.getLeafNodes()) {
+			if (leaf.getSyntaxErrorMessage() != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A model with syntax errors is partial: simulating it would predict for a machine nobody wrote. */

@@ -123,6 +123,66 @@ public class PatchTest {
 		}
 	}
 
+	@Test
+	void theIntxCocciLeavesATreeWithTheUpstreamCheckAlone(@TempDir Path dir) throws Exception {
+		Assumptions.assumeTrue(Process.installed("spatch"),
+				"spatch is not installed (Debian: apt-get install coccinelle): the .cocci files are not checked");
+		Path tree = dir.resolve("tree");
+		Reports.copy(Reports.kernelFixture(), tree);
+		Path pci = tree.resolve(KernelTreePatches.VIRTIO_PCI_COMMON);
+		// the check as 6.1 and later write it, in parentheses
+		Files.writeString(pci, Files.readString(pci).replace("\t/* the legacy line */\n",
+				"\t/* Is there an interrupt? If not give up. */\n\tif (!(to_vp_device(vdev)->pci_dev->irq))\n\t\treturn rc;\n"));
+		String before = Files.readString(pci);
+		Path cocci = Files.writeString(dir.resolve("intx.cocci"),
+				Reports.content(seed(Reports.kernelFixture()), "seed-incident/hotplug/virtio_pci-no-intx-without-irq.cocci"));
+
+		Process.Result spatch = Process.run(tree, "spatch", "--sp-file", cocci.toString(), "-D", "patch", "--in-place",
+				KernelTreePatches.VIRTIO_PCI_COMMON);
+		assertEquals(0, spatch.exitCode(), spatch.output());
+		assertEquals(before, Files.readString(pci), "a tree that has the check is left alone");
+	}
+
+	/**
+	 * Debian's own 6.1 kernel source (package linux-source-6.1, /usr/src/linux-source-6.1.tar.xz): the INTx
+	 * patch must change nothing (the tree has the fix), the virtio_blk patch and mail must apply.
+	 */
+	@Test
+	void thePatchesOnDebiansLinuxSource61(@TempDir Path dir) throws Exception {
+		Path tarball = Path.of("/usr/src/linux-source-6.1.tar.xz");
+		Assumptions.assumeTrue(Files.isRegularFile(tarball),
+				"Debian's linux-source-6.1 is not installed: the patches are not tried on a real kernel tree");
+		Assumptions.assumeTrue(Process.installed("spatch"), "spatch is not installed (Debian: apt-get install coccinelle)");
+		Assumptions.assumeTrue(Process.installed("git"), "git is not installed");
+		Process.Result untar = Process.run(dir, "tar", "-xJf", tarball.toString(),
+				"linux-source-6.1/" + KernelTreePatches.VIRTIO_PCI_COMMON, "linux-source-6.1/" + KernelTreePatches.VIRTIO_BLK);
+		assertEquals(0, untar.exitCode(), untar.output());
+		Path tree = dir.resolve("linux-source-6.1");
+		List<ReportGenerator.GeneratedFile> files = seed(tree);
+		assertTrue(files.stream().noneMatch(f -> f.path().equals(PCI_MAIL)), "no INTx mail for a tree that has the check");
+
+		String pciBefore = Files.readString(tree.resolve(KernelTreePatches.VIRTIO_PCI_COMMON));
+		Path intx = Files.writeString(dir.resolve("intx.cocci"),
+				Reports.content(files, "seed-incident/hotplug/virtio_pci-no-intx-without-irq.cocci"));
+		Process.Result pci = Process.run(tree, "spatch", "--sp-file", intx.toString(), "-D", "patch", "--in-place",
+				KernelTreePatches.VIRTIO_PCI_COMMON);
+		assertEquals(0, pci.exitCode(), pci.output());
+		assertEquals(pciBefore, Files.readString(tree.resolve(KernelTreePatches.VIRTIO_PCI_COMMON)),
+				"the INTx patch changes nothing on a tree that has the fix");
+
+		Path mail = Files.writeString(dir.resolve("blk.patch"), Reports.content(files, BLK_MAIL));
+		Process.Result check = Process.run(tree, "git", "apply", "--check", "-v", mail.toString());
+		assertEquals(0, check.exitCode(), check.output());
+		Path drop = Files.writeString(dir.resolve("drop.cocci"),
+				Reports.content(files, "seed-incident/hotplug/virtio_blk-drop-irq-affinity.cocci"));
+		Process.Result blk = Process.run(tree, "spatch", "--sp-file", drop.toString(), "-D", "patch", "--in-place",
+				KernelTreePatches.VIRTIO_BLK);
+		assertEquals(0, blk.exitCode(), blk.output());
+		String blkAfter = Files.readString(tree.resolve(KernelTreePatches.VIRTIO_BLK));
+		assertTrue(!blkAfter.contains("struct irq_affinity desc") && !blkAfter.contains("&desc"),
+				"virtio_blk passes no descriptor after the patch");
+	}
+
 	private static void git(Path dir, String... args) throws Exception {
 		String[] command = new String[args.length + 5];
 		command[0] = "git";

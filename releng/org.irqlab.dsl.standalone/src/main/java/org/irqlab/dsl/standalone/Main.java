@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.eclipse.xtext.ide.server.ServerLauncher;
 import org.irqlab.dsl.cli.IrqLabCli;
+import org.irqlab.dsl.ide.IrqLabIdeSetup;
 
 /**
  * The jar's entry point: `irqlab lsp` starts the language server on stdin/stdout (what editors
@@ -21,6 +22,7 @@ public final class Main {
 			ServerLauncher.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
-		IrqLabCli.main(args);
+		// The IDE setup's injector also computes the editor's quick fixes: `check --format sarif` prints them.
+		IrqLabCli.main(args, () -> new IrqLabIdeSetup().createInjectorAndDoEMFRegistration());
 	}
 }
