@@ -2,10 +2,10 @@ package org.irqlab.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -15,6 +15,7 @@ import org.irqlab.dsl.IrqLabStandaloneSetup;
 import org.irqlab.dsl.importer.CaptureRoot;
 import org.irqlab.dsl.importer.HostCapture;
 import org.irqlab.dsl.importer.HostReader;
+import org.irqlab.dsl.importer.ImportedModelCheck;
 import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.ModelWriter;
 import org.irqlab.dsl.importer.PresentDevice;
@@ -86,6 +87,16 @@ final class ImportCommand implements Callable<Integer> {
 			err.println(e.compilerStyle());
 			return IrqLabCli.EXIT_USAGE;
 		}
+		List<ImportedModelCheck.Problem> problems = ImportedModelCheck.errors(model.text());
+		if (!problems.isEmpty()) {
+			err.println(output + ": error: not written: the model imported from " + host.origin()
+					+ " would not pass `irqlab check`:");
+			for (ImportedModelCheck.Problem problem : problems) {
+				err.println("  line " + problem.line() + ": " + problem.message() + " (`" + problem.text() + "`)");
+			}
+			err.println("  the capture holds values that do not fit together; please report it with the capture");
+			return IrqLabCli.EXIT_USAGE;
+		}
 		try {
 			UserFile.write(output, model.text(), force);
 		} catch (IOException e) {
@@ -102,18 +113,9 @@ final class ImportCommand implements Callable<Integer> {
 		return GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(word);
 	}
 
+	// the same reading as the capture's files: regular files only, up to CaptureRoot.MAX_BYTES
 	private static TextFile readFile(Path file) throws InputError {
-		if (file == null) {
-			return null;
-		}
-		try {
-			if (!Files.isRegularFile(file)) {
-				throw new InputError(file.toString(), 0, Files.exists(file) ? "not a regular file" : "no such file");
-			}
-			return TextFile.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8).replace('\0', ' '));
-		} catch (IOException e) {
-			throw new InputError(file.toString(), 0, "cannot be read: " + e.getMessage());
-		}
+		return file == null ? null : CaptureRoot.readFile(file);
 	}
 
 	private void summary(PrintWriter out, HostCapture host, ModelWriter.Written model) {

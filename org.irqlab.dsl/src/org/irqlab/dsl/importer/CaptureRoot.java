@@ -1,6 +1,7 @@
 package org.irqlab.dsl.importer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,13 @@ import java.util.Optional;
  */
 public final class CaptureRoot {
 
-	/** procfs and sysfs files are small; anything larger is not what IrqLab asked for. */
-	private static final long MAX_BYTES = 64L * 1024 * 1024;
+	/**
+	 * The most IrqLab reads from one file: 64 MiB. The largest file it reads from a host is /proc/interrupts,
+	 * about 11 bytes per CPU per interrupt: with 8192 CPUs (x86_64's limit) and 700 interrupts it stays below
+	 * this. A larger file is not a copy of what the kernel printed, and reading it whole would only exhaust
+	 * the heap. procfs files report a size of 0, so the limit is enforced while reading, not from the size.
+	 */
+	public static final int MAX_BYTES = 64 * 1024 * 1024;
 
 	private final Path base;
 	private final boolean live;
@@ -65,23 +72,30 @@ public final class CaptureRoot {
 		return Files.isDirectory(base.resolve(relative));
 	}
 
-	/** The file's text, or empty when the host does not have it (or hides it from this user). */
+	/**
+	 * The file's text, or empty when the host does not have it (or hides it from this user). Only regular
+	 * files are read, following links: a FIFO (which would block the import until something writes to it), a
+	 * device such as /dev/zero (which never ends) or a socket is refused without being opened.
+	 */
 	public Optional<TextFile> read(String relative) throws InputError {
 		Path file = base.resolve(relative);
 		String name = display(relative);
-		if (!Files.exists(file)) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(file, BasicFileAttributes.class);
+		} catch (NoSuchFileException e) {
+			return Optional.empty(); // absent, or a link to nothing
+		} catch (AccessDeniedException e) {
+			unreadable.add(name);
 			return Optional.empty();
+		} catch (IOException e) {
+			throw new InputError(name, 0, "cannot be read: " + e.getMessage());
 		}
-		if (Files.isDirectory(file)) {
+		if (attributes.isDirectory()) {
 			throw new InputError(name, 0, "is a directory, expected a file");
 		}
 		try {
-			long size = Files.size(file);
-			if (size > MAX_BYTES) {
-				throw new InputError(name, 0, "is " + size + " bytes long; no procfs or sysfs file is that large");
-			}
-			String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\0', ' ');
-			return Optional.of(TextFile.of(name, text));
+			return Optional.of(readRegular(file, name, attributes));
 		} catch (AccessDeniedException e) {
 			unreadable.add(name);
 			return Optional.empty();
@@ -90,6 +104,63 @@ public final class CaptureRoot {
 		} catch (IOException e) {
 			throw new InputError(name, 0, "cannot be read: " + e.getMessage());
 		}
+	}
+
+	/** A file named on the command line (--crash, --lscpu): it must exist and be a regular file. */
+	public static TextFile readFile(Path file) throws InputError {
+		String name = file.toString();
+		try {
+			return readRegular(file, name, Files.readAttributes(file, BasicFileAttributes.class));
+		} catch (NoSuchFileException e) {
+			throw new InputError(name, 0, "no such file");
+		} catch (IOException e) {
+			throw new InputError(name, 0, "cannot be read: " + e.getMessage());
+		}
+	}
+
+	private static TextFile readRegular(Path file, String name, BasicFileAttributes attributes)
+			throws IOException, InputError {
+		if (!attributes.isRegularFile()) {
+			throw new InputError(name, 0, "is " + kind(file, attributes) + ", not a regular file: IrqLab reads only regular"
+					+ " files (copies of the host's files, or procfs and sysfs on the host), so that nothing can make it wait"
+					+ " or read without end");
+		}
+		byte[] bytes;
+		try (InputStream in = Files.newInputStream(file)) {
+			bytes = in.readNBytes(MAX_BYTES + 1);
+		}
+		if (bytes.length > MAX_BYTES) {
+			throw new InputError(name, 0, "is larger than " + (MAX_BYTES >> 20) + " MiB, the most IrqLab reads from one file"
+					+ " (a /proc/interrupts of 8192 CPUs and 700 interrupts is smaller): is it a copy of the host's file?");
+		}
+		return TextFile.of(name, new String(bytes, StandardCharsets.UTF_8).replace('\0', ' '));
+	}
+
+	/** "a FIFO", "a link to /dev/zero, a character device": what a file that is not a regular one is. */
+	private static String kind(Path file, BasicFileAttributes attributes) {
+		String type = "a special file";
+		try {
+			Object mode = Files.getAttribute(file, "unix:mode");
+			if (mode instanceof Integer bits) {
+				type = switch (bits & 0170000) {
+					case 0010000 -> "a FIFO (named pipe)";
+					case 0020000 -> "a character device";
+					case 0060000 -> "a block device";
+					case 0140000 -> "a socket";
+					default -> type;
+				};
+			}
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+			// not a Unix file system view: the generic word will do
+		}
+		if (Files.isSymbolicLink(file)) {
+			try {
+				return "a link to " + Files.readSymbolicLink(file) + ", " + type;
+			} catch (IOException e) {
+				return "a link to " + type;
+			}
+		}
+		return type;
 	}
 
 	/** Names inside a directory, sorted as `ls` would; empty when it does not exist. */

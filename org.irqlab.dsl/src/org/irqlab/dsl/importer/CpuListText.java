@@ -16,7 +16,7 @@ public final class CpuListText {
 	/** x86_64 cannot have more (CONFIG_NR_CPUS with MAXSMP); a larger number is corruption, not a CPU. */
 	public static final int MAX_CPUS = org.irqlab.kernel.MachineSpec.MAX_CPUS;
 
-	private static final Pattern LIST = Pattern.compile("\\d{1,5}(-\\d{1,5})?(,\\d{1,5}(-\\d{1,5})?)*");
+	private static final Pattern LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
 	private static final Pattern MASK = Pattern.compile("[0-9a-fA-F]{1,8}(,[0-9a-fA-F]{1,8})*");
 
 	private CpuListText() {
@@ -24,25 +24,52 @@ public final class CpuListText {
 
 	/** @param index 0-based line of {@code file} holding {@code text} */
 	public static CpuSet parseList(TextFile file, int index, String text) throws InputError {
+		String line = index < file.lines().size() ? file.lines().get(index) : "";
+		int at = line.indexOf(text);
+		return parseList(file, index, at, text);
+	}
+
+	/**
+	 * @param offset where {@code text} starts in the line (0-based), or -1 when not known: errors then name the
+	 *               line without a column
+	 */
+	public static CpuSet parseList(TextFile file, int index, int offset, String text) throws InputError {
+		return parseRanges(file, index, offset, text, CaptureNumbers.CPU, "a CPU list (expected the kernel's form, as 0-19,40-59)");
+	}
+
+	/**
+	 * A list of numbers and ranges in the cpulist form (the VECTOR file's vector lists use it too), each number
+	 * within {@code range}, each range upwards.
+	 *
+	 * @param expected what the text should be, for the message ("a CPU list (...)")
+	 */
+	public static CpuSet parseRanges(TextFile file, int index, int offset, String text, CaptureNumbers.Range range,
+			String expected) throws InputError {
 		String list = text.strip();
+		int start = offset < 0 ? -1 : offset + text.indexOf(list);
 		if (list.isEmpty()) {
 			return CpuSet.empty();
 		}
 		if (!LIST.matcher(list).matches()) {
-			throw file.error(index, "'" + shorten(list) + "' is not a CPU list (expected the kernel's form, as 0-19,40-59)");
+			throw file.error(index, "'" + shorten(list) + "' is not " + expected);
 		}
+		int partAt = 0;
 		for (String part : list.split(",")) {
-			String[] ends = part.split("-");
-			int first = Integer.parseInt(ends[0]);
-			int last = ends.length > 1 ? Integer.parseInt(ends[1]) : first;
+			int dash = part.indexOf('-');
+			int first = CaptureNumbers.parseInt(file, index, at(start, partAt), dash < 0 ? part : part.substring(0, dash), range);
+			int last = dash < 0 ? first
+					: CaptureNumbers.parseInt(file, index, at(start, partAt + dash + 1), part.substring(dash + 1), range);
 			if (last < first) {
-				throw file.error(index, "CPU range " + part + " goes backwards");
+				String problem = range.what() + " range " + part + " goes backwards";
+				throw start < 0 ? file.error(index, problem) : file.error(index, start + partAt, problem);
 			}
-			if (last >= MAX_CPUS) {
-				throw file.error(index, "CPU " + last + " is beyond the " + MAX_CPUS + " CPUs x86_64 supports");
-			}
+			partAt += part.length() + 1;
 		}
 		return CpuSet.parse(list);
+	}
+
+	private static int at(int start, int offset) {
+		return start < 0 ? -1 : start + offset;
 	}
 
 	/** The hex mask form, most significant 32-bit group first. */
@@ -57,7 +84,7 @@ public final class CpuListText {
 		}
 		List<Integer> cpus = new ArrayList<>();
 		for (int g = 0; g < groups.length; g++) {
-			long bits = Long.parseLong(groups[groups.length - 1 - g], 16);
+			long bits = Long.parseLong(groups[groups.length - 1 - g], 16); // 1 to 8 hex digits, checked by MASK
 			for (int b = 0; b < 32; b++) {
 				if ((bits & (1L << b)) != 0) {
 					cpus.add(g * 32 + b);
@@ -72,7 +99,7 @@ public final class CpuListText {
 		if (file.lines().isEmpty()) {
 			throw file.error("the file is empty (truncated copy?)");
 		}
-		return parseList(file, 0, file.lines().get(0));
+		return parseList(file, 0, 0, file.lines().get(0));
 	}
 
 	static String shorten(String text) {

@@ -30,6 +30,8 @@ public final class DeviceRecovery {
 			for (String action : row.actions()) {
 				String device = deviceOf(action);
 				if (device != null) {
+					CaptureNumbers.parseInt(interrupts.file(), row.line(), device.replaceAll("\\D", ""),
+							CaptureNumbers.DEVICE_INDEX);
 					IrqAffinities.Affinity affinity = affinities.of(row.irq()).orElse(null);
 					byDevice.computeIfAbsent(device, d -> new ArrayList<>())
 							.add(new PresentDevice.Vector(action, queueOf(action), row.irq(),

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.irqlab.kernel.CpuSet;
+
 /**
  * Reads a host (or its capture, or a crash session alone) into a {@link HostCapture}: which files it
  * looks for is the list docs/import.md gives for the capture.
@@ -71,11 +73,18 @@ public final class HostReader {
 			if (interrupts != null) {
 				devices = DeviceRecovery.recover(interrupts, affinities, pci, root);
 			}
-			indexes(root.list(DeviceRecovery.VIRTIO_DIR), "virtio", virtio);
-			indexes(root.list("sys/class/nvme"), "nvme", nvme);
+			indexes(root, DeviceRecovery.VIRTIO_DIR, "virtio", virtio);
+			indexes(root, "sys/class/nvme/", "nvme", nvme);
 		}
 		if (topology == null && lscpu != null) {
 			topology = LscpuParser.parse(lscpu);
+		}
+		if (topology != null && topology.onlineGuessed() && vector != null) {
+			topology = topology.withOnline(CpuSet.of(vector.cpus().stream().mapToInt(VectorDebugfs.CpuRow::cpu).toArray()),
+					"no " + root.display(TopologyReader.CPU_DIR + "online") + ": the online CPUs are the rows of " + vector.file());
+		} else if (topology != null && topology.onlineGuessed() && interrupts != null) {
+			topology = topology.withOnline(CpuSet.of(interrupts.cpus()),
+					"no " + root.display(TopologyReader.CPU_DIR + "online") + ": the online CPUs are the columns of " + interrupts.file());
 		}
 		if (release == null && session != null && session.release() != null) {
 			release = session.release();
@@ -94,10 +103,11 @@ public final class HostReader {
 				devices, virtio, nvme, remapped(interrupts, session), root == null ? List.of() : root.unreadable());
 	}
 
-	private static void indexes(List<String> names, String prefix, SortedSet<Integer> into) {
-		for (String name : names) {
-			if (name.matches(prefix + "\\d{1,6}")) {
-				into.add(Integer.parseInt(name.substring(prefix.length())));
+	private static void indexes(CaptureRoot root, String dir, String prefix, SortedSet<Integer> into) throws InputError {
+		for (String name : root.list(dir)) {
+			if (name.matches(prefix + "\\d+")) {
+				into.add(CaptureNumbers.parseInt(root.display(dir + name), name.substring(prefix.length()),
+						CaptureNumbers.DEVICE_INDEX));
 			}
 		}
 	}

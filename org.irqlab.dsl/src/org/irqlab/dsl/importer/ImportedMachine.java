@@ -64,8 +64,12 @@ public final class ImportedMachine {
 
 	private void kernel() {
 		if (host.release() == null) {
-			profile = KernelRules.EL8_4_18;
-			guess("no /proc/version and no crash banner: kernel assumed to be el8-4.18");
+			// decided by what the capture shows of the vector space, not by a fixed default: the load's
+			// consistency check below depends on the profile's allocation range
+			KernelProfiles.Mapping inferred = KernelProfiles.inferred(host.vector(),
+					host.crash() == null ? null : host.crash().last().orElse(null));
+			profile = inferred.profile();
+			guess(inferred.guess());
 		} else {
 			KernelProfiles.Mapping mapping = KernelProfiles.map(host.release());
 			profile = mapping.profile();
@@ -156,6 +160,13 @@ public final class ImportedMachine {
 		if (threads <= 1) {
 			return;
 		}
+		if (threads > MachineSpec.MAX_SMT_THREADS || cpus % threads != 0) {
+			guess("SMT siblings in groups of " + threads + " (" + topology.siblings().get(0).toList() + ", ...)"
+					+ (threads > MachineSpec.MAX_SMT_THREADS ? ": more than the " + MachineSpec.MAX_SMT_THREADS + " threads per core the language knows"
+							: " do not divide the " + cpus + " CPUs")
+					+ ": no `smt` written; only the affinity spreading of new devices is affected");
+			return;
+		}
 		boolean interleaved = true;
 		boolean adjacent = true;
 		int cores = cpus / threads;
@@ -213,9 +224,7 @@ public final class ImportedMachine {
 
 	/** Vectors per CPU outside the system map, as the VECTOR file's system map and the profile's range leave them. */
 	private int capacity() {
-		int allocEnd = profile.defaultAllocEnd();
-		return allocEnd - ALLOC_START
-				- (int) host.vector().systemVectors().stream().filter(v -> v >= ALLOC_START && v < allocEnd).count();
+		return KernelProfiles.capacity(profile, host.vector().systemVectors());
 	}
 
 	private void load() throws InputError {

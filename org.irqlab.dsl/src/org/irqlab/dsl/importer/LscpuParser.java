@@ -15,16 +15,22 @@ import org.irqlab.kernel.CpuSet;
  */
 public final class LscpuParser {
 
+	/** lscpu's core and socket ids: "Each different item in every column has an unique ID starting from zero". */
+	private static final CaptureNumbers.Range ID = new CaptureNumbers.Range("core or socket id", 0, CpuListText.MAX_CPUS - 1,
+			"lscpu numbers them from 0, at most one per CPU");
+
 	private LscpuParser() {
 	}
 
 	public static Topology parse(TextFile file) throws InputError {
 		Map<String, Integer> columns = null;
 		List<Integer> cpus = new ArrayList<>();
-		Map<Integer, List<Integer>> byCore = new TreeMap<>();
+		Map<Long, List<Integer>> byCore = new TreeMap<>();
 		SortedMap<Integer, List<Integer>> byNode = new TreeMap<>();
 		for (int i = 0; i < file.lines().size(); i++) {
-			String line = file.lines().get(i).strip();
+			String original = file.lines().get(i);
+			String line = original.strip();
+			int lead = original.indexOf(line);
 			if (line.isEmpty()) {
 				continue;
 			}
@@ -44,17 +50,22 @@ public final class LscpuParser {
 				throw file.error(i, "has " + fields.length + " fields where the header names " + expected
 						+ " (truncated line?)");
 			}
-			int cpu = number(file, i, fields, columns.get("CPU"), "CPU");
-			if (cpu >= CpuListText.MAX_CPUS) {
-				throw file.error(i, "CPU " + cpu + " is beyond the " + CpuListText.MAX_CPUS + " CPUs x86_64 supports");
+			Row row = new Row(file, i, lead, fields);
+			Integer cpu = row.number(columns.get("CPU"), CaptureNumbers.CPU);
+			if (cpu == null) {
+				throw file.error(i, "has no CPU number");
+			}
+			if (cpus.contains(cpu)) {
+				throw file.error(i, "CPU " + cpu + " is listed twice");
 			}
 			cpus.add(cpu);
-			Integer core = optional(file, i, fields, columns.get("Core"));
-			Integer socket = optional(file, i, fields, columns.get("Socket"));
+			Integer core = row.number(columns.get("Core"), ID);
+			Integer socket = row.number(columns.get("Socket"), ID);
 			if (core != null) {
-				byCore.computeIfAbsent((socket == null ? 0 : socket) * 1_000_000 + core, k -> new ArrayList<>()).add(cpu);
+				byCore.computeIfAbsent((long) (socket == null ? 0 : socket) * CpuListText.MAX_CPUS + core, k -> new ArrayList<>())
+						.add(cpu);
 			}
-			Integer node = optional(file, i, fields, columns.get("Node"));
+			Integer node = row.number(columns.get("Node"), CaptureNumbers.NODE);
 			if (node != null) {
 				byNode.computeIfAbsent(node, k -> new ArrayList<>()).add(cpu);
 			}
@@ -70,7 +81,7 @@ public final class LscpuParser {
 		SortedMap<Integer, CpuSet> nodes = new TreeMap<>();
 		byNode.forEach((node, list) -> nodes.put(node, set(list)));
 		List<CpuSet> siblings = byCore.values().stream().map(LscpuParser::set).toList();
-		return new Topology(possible, possible, online, nodes, siblings, file.name(), guesses);
+		return new Topology(possible, possible, online, nodes, siblings, file.name(), guesses, false);
 	}
 
 	private static Map<String, Integer> columnsOf(String header) {
@@ -85,23 +96,21 @@ public final class LscpuParser {
 		return Map.copyOf(columns);
 	}
 
-	private static int number(TextFile file, int index, String[] fields, Integer column, String what)
-			throws InputError {
-		Integer value = optional(file, index, fields, column);
-		if (value == null) {
-			throw file.error(index, "has no " + what + " number");
-		}
-		return value;
-	}
+	/** One CPU line: its fields and where each starts, so that a bad number is named with its column. */
+	private record Row(TextFile file, int index, int lead, String[] fields) {
 
-	private static Integer optional(TextFile file, int index, String[] fields, Integer column) throws InputError {
-		if (column == null || column >= fields.length || fields[column].isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.parseInt(fields[column].strip());
-		} catch (NumberFormatException e) {
-			throw file.error(index, "'" + CpuListText.shorten(fields[column]) + "' is not a number");
+		/** The field's number, or null when the header has no such column or the field is empty. */
+		Integer number(Integer column, CaptureNumbers.Range range) throws InputError {
+			if (column == null || column >= fields.length || fields[column].isBlank()) {
+				return null;
+			}
+			int offset = lead + column;
+			for (int c = 0; c < column; c++) {
+				offset += fields[c].length();
+			}
+			String field = fields[column];
+			String value = field.strip();
+			return CaptureNumbers.parseInt(file, index, offset + field.indexOf(value), value, range);
 		}
 	}
 

@@ -11,6 +11,9 @@ public final class PciFunctionsReader {
 	static final String PCI_DIR = "sys/bus/pci/devices/";
 	private static final Pattern ADDRESS = Pattern.compile("[0-9a-f]{4,}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
 
+	/** A PCI function's numa_node: a node, or -1 (NUMA_NO_NODE) when the firmware did not say. */
+	private static final CaptureNumbers.Range NUMA_NODE = CaptureNumbers.NODE;
+
 	private PciFunctionsReader() {
 	}
 
@@ -22,12 +25,12 @@ public final class PciFunctionsReader {
 			}
 			String dir = PCI_DIR + address + "/";
 			String driver = root.linkName(dir + "driver").orElse(null);
-			int intx = number(root, dir + "irq", -1);
-			int node = number(root, dir + "numa_node", -1);
+			int intx = number(root, dir + "irq", CaptureNumbers.IRQ);
+			int node = number(root, dir + "numa_node", NUMA_NODE);
 			List<Integer> msi = new ArrayList<>();
 			for (String irq : root.list(dir + "msi_irqs")) {
-				if (irq.chars().allMatch(Character::isDigit) && irq.length() < 10) {
-					msi.add(Integer.parseInt(irq));
+				if (!irq.isEmpty() && irq.chars().allMatch(Character::isDigit)) {
+					msi.add(CaptureNumbers.parseInt(root.display(dir + "msi_irqs/" + irq), irq, CaptureNumbers.IRQ));
 				}
 			}
 			msi.sort(null);
@@ -36,16 +39,17 @@ public final class PciFunctionsReader {
 		return List.copyOf(functions);
 	}
 
-	private static int number(CaptureRoot root, String relative, int absent) throws InputError {
+	/** The file's number; -1 when it is absent, or when it says -1 (numa_node's NUMA_NO_NODE). */
+	private static int number(CaptureRoot root, String relative, CaptureNumbers.Range range) throws InputError {
 		Optional<TextFile> file = root.read(relative);
 		if (file.isEmpty()) {
-			return absent;
+			return -1;
 		}
 		String text = file.get().firstLine();
-		try {
-			return Integer.parseInt(text);
-		} catch (NumberFormatException e) {
-			throw file.get().error(0, "'" + CpuListText.shorten(text) + "' is not a number");
+		if (range == NUMA_NODE && text.equals("-1")) {
+			return -1;
 		}
+		String line = file.get().lines().get(0);
+		return CaptureNumbers.parseInt(file.get(), 0, line.indexOf(text), text, range);
 	}
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class ProcInterruptsParser {
 
-	private static final Pattern CPU_COLUMN = Pattern.compile("CPU\\d{1,5}");
+	private static final Pattern CPU_COLUMN = Pattern.compile("CPU\\d+");
 	private static final Pattern COUNT = Pattern.compile("\\d+");
 	private static final Pattern HWIRQ = Pattern.compile("\\d+-[A-Za-z]+|\\d+");
 
@@ -61,17 +61,18 @@ public final class ProcInterruptsParser {
 	}
 
 	private static int[] header(TextFile file, int index) throws InputError {
-		String[] columns = file.lines().get(index).strip().split("\\s+");
+		String line = file.lines().get(index);
+		String[] columns = line.strip().split("\\s+");
 		int[] cpus = new int[columns.length];
+		int at = 0;
 		for (int c = 0; c < columns.length; c++) {
 			if (!CPU_COLUMN.matcher(columns[c]).matches()) {
 				throw file.error(index, "expected the header of CPU columns (CPU0 CPU1 ...), found '"
 						+ CpuListText.shorten(columns[c]) + "'");
 			}
-			cpus[c] = Integer.parseInt(columns[c].substring(3));
-			if (cpus[c] >= CpuListText.MAX_CPUS) {
-				throw file.error(index, "CPU " + cpus[c] + " is beyond the " + CpuListText.MAX_CPUS + " CPUs x86_64 supports");
-			}
+			at = line.indexOf(columns[c], at);
+			cpus[c] = CaptureNumbers.parseInt(file, index, at + 3, columns[c].substring(3), CaptureNumbers.CPU);
+			at += columns[c].length();
 			if (c > 0 && cpus[c] <= cpus[c - 1]) {
 				throw file.error(index, "the CPU columns are not in increasing order at CPU" + cpus[c]);
 			}
@@ -81,12 +82,8 @@ public final class ProcInterruptsParser {
 
 	private static InterruptsTable.Row row(TextFile file, int index, String label, String rest, int columns)
 			throws InputError {
-		int irq;
-		try {
-			irq = Integer.parseInt(label);
-		} catch (NumberFormatException e) {
-			throw file.error(index, "irq number " + CpuListText.shorten(label) + " is out of range");
-		}
+		String line = file.lines().get(index);
+		int irq = CaptureNumbers.parseInt(file, index, line.indexOf(label), label, CaptureNumbers.IRQ);
 		String[] tokens = rest.strip().isEmpty() ? new String[0] : rest.strip().split("\\s+");
 		if (tokens.length < columns) {
 			throw file.error(index, "irq " + irq + " has " + countsIn(tokens) + " per-CPU counts where the header names "
@@ -98,11 +95,7 @@ public final class ProcInterruptsParser {
 				throw file.error(index, "irq " + irq + " has " + c + " per-CPU counts where the header names " + columns
 						+ " CPUs (truncated line?)");
 			}
-			try {
-				counts[c] = Long.parseLong(tokens[c]);
-			} catch (NumberFormatException e) {
-				throw file.error(index, "count " + CpuListText.shorten(tokens[c]) + " of irq " + irq + " is out of range");
-			}
+			counts[c] = CaptureNumbers.parse(file, index, -1, tokens[c], CaptureNumbers.INTERRUPT_COUNT);
 		}
 		if (tokens.length == columns) {
 			throw file.error(index, "irq " + irq + " has no chip or handler name after its counts (truncated line?)");

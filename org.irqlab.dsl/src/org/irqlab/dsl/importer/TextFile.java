@@ -23,6 +23,20 @@ public record TextFile(String name, List<String> lines) {
 		return new InputError(name, index + 1, problem);
 	}
 
+	/**
+	 * @param index  0-based line index
+	 * @param offset 0-based char offset in that line; the message gives the 1-based column an editor shows
+	 */
+	public InputError error(int index, int offset, String problem) {
+		return new InputError(name, index + 1, column(index, offset), problem);
+	}
+
+	/** The 1-based column of a char offset, counting characters (code points) as editors do. */
+	public int column(int index, int offset) {
+		String line = index < lines.size() ? lines.get(index) : "";
+		return line.codePointCount(0, Math.max(0, Math.min(offset, line.length()))) + 1;
+	}
+
 	public InputError error(String problem) {
 		return new InputError(name, 0, problem);
 	}

@@ -15,9 +15,21 @@ import org.irqlab.kernel.CpuSet;
  * @param siblings SMT sibling groups of the CPUs whose topology was readable; empty when unknown
  * @param source   where these came from, for the model's comment
  * @param guesses  what had to be assumed, for the model's comments
+ * @param onlineGuessed whether the online CPUs were assumed (no online file) rather than read
  */
 public record Topology(CpuSet possible, CpuSet present, CpuSet online, SortedMap<Integer, CpuSet> nodes,
-		List<CpuSet> siblings, String source, List<String> guesses) {
+		List<CpuSet> siblings, String source, List<String> guesses, boolean onlineGuessed) {
+
+	/**
+	 * The same topology with the online CPUs another file shows (the VECTOR file's rows, /proc/interrupts'
+	 * columns) in place of an assumption.
+	 */
+	public Topology withOnline(CpuSet shown, String guess) {
+		List<String> others = new java.util.ArrayList<>(guesses);
+		others.removeIf(g -> g.contains("every present CPU taken as online"));
+		others.add(guess);
+		return new Topology(possible, present, shown.and(present), nodes, siblings, source, List.copyOf(others), true);
+	}
 
 	/** nr_cpu_ids: CPU numbers run from 0 to this - 1. */
 	public int cpuCount() {

@@ -20,7 +20,7 @@ public final class VectorDebugfsParser {
 	private static final Pattern HEADER_PLAIN = Pattern.compile("\\s*\\|\\s*CPU\\s*\\|\\s*avl\\s*\\|\\s*man\\s*\\|\\s*act\\s*\\|\\s*vectors\\s*");
 	private static final Pattern ROW_MAC = Pattern.compile("\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)(?:\\s+(\\S+))?\\s*");
 	private static final Pattern ROW_PLAIN = Pattern.compile("\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)(?:\\s+(\\S+))?\\s*");
-	private static final Pattern BIT_LIST = Pattern.compile("\\d{1,3}(-\\d{1,3})?(,\\d{1,3}(-\\d{1,3})?)*");
+	private static final String VECTOR_LIST = "a vector list (as 0-19,29,50,128,236-255)";
 
 	private VectorDebugfsParser() {
 	}
@@ -43,11 +43,12 @@ public final class VectorDebugfsParser {
 			throw file.error(i - 1, "ends before the `System:` line (truncated copy?)");
 		}
 		Matcher system = SYSTEM.matcher(lines.get(i));
-		if (!system.matches() || !(system.group(2).isEmpty() || BIT_LIST.matcher(system.group(2)).matches())) {
+		if (!system.matches()) {
 			throw file.error(i, "expected `System: N: vector list`, found '" + CpuListText.shorten(lines.get(i).strip()) + "'");
 		}
-		int systemCount = Integer.parseInt(system.group(1));
-		CpuSet systemVectors = CpuSet.parse(system.group(2));
+		int systemCount = CaptureNumbers.parseInt(file, i, system.start(1), system.group(1), CaptureNumbers.CPU_VECTORS);
+		CpuSet systemVectors = CpuListText.parseRanges(file, i, system.start(2), system.group(2), CaptureNumbers.VECTOR,
+				VECTOR_LIST);
 		if (systemVectors.size() != systemCount) {
 			throw file.error(i, "the system map lists " + systemVectors.size() + " vectors but counts " + systemCount);
 		}
@@ -90,7 +91,9 @@ public final class VectorDebugfsParser {
 		if (!m.matches() || !m.group(1).equals(name)) {
 			throw file.error(index, "expected `" + name + ": N`, found '" + CpuListText.shorten(file.lines().get(index).strip()) + "'");
 		}
-		return number(file, index, m.group(2));
+		return CaptureNumbers.parseInt(file, index, m.start(2), m.group(2),
+				name.equals("Online bitmaps") ? new CaptureNumbers.Range("online CPU count", 0, CpuListText.MAX_CPUS, "")
+						: CaptureNumbers.MATRIX_VECTORS);
 	}
 
 	private static VectorDebugfs.CpuRow row(TextFile file, int index, boolean mac, int previousCpu) throws InputError {
@@ -101,33 +104,22 @@ public final class VectorDebugfsParser {
 					+ "), found '" + CpuListText.shorten(line.strip()) + "' (truncated line?)");
 		}
 		int g = 1;
-		int cpu = number(file, index, m.group(g++));
-		int avl = number(file, index, m.group(g++));
-		int man = number(file, index, m.group(g++));
-		int macCount = mac ? number(file, index, m.group(g++)) : -1;
-		int act = number(file, index, m.group(g++));
+		int cpu = CaptureNumbers.parseInt(file, index, m.start(g), m.group(g++), CaptureNumbers.CPU);
+		int avl = CaptureNumbers.parseInt(file, index, m.start(g), m.group(g++), CaptureNumbers.CPU_VECTORS);
+		int man = CaptureNumbers.parseInt(file, index, m.start(g), m.group(g++), CaptureNumbers.CPU_VECTORS);
+		int macCount = mac ? CaptureNumbers.parseInt(file, index, m.start(g), m.group(g++), CaptureNumbers.CPU_VECTORS) : -1;
+		int act = CaptureNumbers.parseInt(file, index, m.start(g), m.group(g++), CaptureNumbers.CPU_VECTORS);
 		String vectors = m.group(g) == null ? "" : m.group(g);
-		if (!vectors.isEmpty() && !BIT_LIST.matcher(vectors).matches()) {
-			throw file.error(index, "'" + CpuListText.shorten(vectors) + "' is not a vector list");
-		}
-		if (cpu >= CpuListText.MAX_CPUS) {
-			throw file.error(index, "CPU " + cpu + " is beyond the " + CpuListText.MAX_CPUS + " CPUs x86_64 supports");
-		}
+		CpuSet listed = CpuListText.parseRanges(file, index, m.group(g) == null ? -1 : m.start(g), vectors,
+				CaptureNumbers.VECTOR, VECTOR_LIST);
 		if (cpu <= previousCpu) {
 			throw file.error(index, "CPU " + cpu + " comes after CPU " + previousCpu + ": rows are in CPU order");
 		}
-		if (!vectors.isEmpty() && CpuSet.parse(vectors).size() != act) {
-			throw file.error(index, "CPU " + cpu + " lists " + CpuSet.parse(vectors).size() + " vectors but counts " + act
+		if (!vectors.isEmpty() && listed.size() != act) {
+			throw file.error(index, "CPU " + cpu + " lists " + listed.size() + " vectors but counts " + act
 					+ " allocated (truncated line?)");
 		}
 		return new VectorDebugfs.CpuRow(cpu, avl, man, macCount, act, vectors, index);
 	}
 
-	private static int number(TextFile file, int index, String digits) throws InputError {
-		try {
-			return Integer.parseInt(digits);
-		} catch (NumberFormatException e) {
-			throw file.error(index, digits + " is too large for a vector count");
-		}
-	}
 }

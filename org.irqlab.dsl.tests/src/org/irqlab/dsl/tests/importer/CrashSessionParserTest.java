@@ -124,7 +124,7 @@ public class CrashSessionParserTest {
 				}
 				""")));
 
-		assertEquals("crash.txt:7: global_available = '15x15' is not a number", error.getMessage());
+		assertEquals("crash.txt:7:22: global_available '15x15' is not a number", error.getMessage());
 	}
 
 	@Test

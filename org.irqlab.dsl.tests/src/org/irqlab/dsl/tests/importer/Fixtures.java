@@ -26,6 +26,8 @@ final class Fixtures {
 	static final String HEALTHY = "healthy-6.12";
 	static final String INCIDENT = "incident-el8-hotplug";
 	static final String EXHAUSTED_DUMP = "incident-el8-exhausted-dump";
+	/** The seed report's `p *vector_matrix` as copied from its web page: U+00A0 indentation, **bold**, // remarks. */
+	static final String WEB_PASTE = "incident-el8-web-paste";
 
 	private Fixtures() {
 	}
@@ -67,6 +69,19 @@ final class Fixtures {
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
 		lines.set(lineNumber - 1, text);
 		Files.write(file, lines);
+	}
+
+	/** The capture's import, then `irqlab check` of what it wrote: both must succeed. */
+	static Path importAndCheck(Path capture, Path model) {
+		Run run = Run.of("import", "--force", "--from", capture.toString(), "-o", model.toString());
+		if (run.exitCode() != IrqLabCli.EXIT_CLEAN) {
+			throw new AssertionError("import of " + capture + " failed (" + run.exitCode() + "): " + run.err());
+		}
+		Run check = Run.of("check", model.toString());
+		if (check.exitCode() != IrqLabCli.EXIT_CLEAN) {
+			throw new AssertionError("the model imported from " + capture + " does not check: " + check.out() + check.err());
+		}
+		return model;
 	}
 
 	/** One run of the command line, in process. */

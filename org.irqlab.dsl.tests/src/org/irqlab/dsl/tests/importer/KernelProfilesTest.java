@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.KernelProfiles;
 import org.irqlab.dsl.importer.TextFile;
+import org.irqlab.dsl.importer.VectorDebugfs;
+import org.irqlab.dsl.importer.VectorDebugfsParser;
 import org.irqlab.kernel.KernelRules;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +49,30 @@ public class KernelProfilesTest {
 		InputError error = assertThrows(InputError.class,
 				() -> KernelProfiles.releaseOf(TextFile.of("version", "Darwin Kernel Version 23.1.0\n")));
 		assertEquals("version:1: expected `Linux version RELEASE ...`, found 'Darwin Kernel Version 23.1.0'", error.getMessage());
+	}
+
+	@Test
+	void withoutAReleaseTheVectorFileChoosesTheProfile() throws InputError {
+		String header = """
+				Online bitmaps:        2
+				Global available:    %d
+				Global reserved:       0
+				Total allocated:       2
+				System: %s
+				 | CPU | avl | man | mac | act | vectors
+				""";
+		// 6.12 ends the allocation range at 235 and has no system vector 32: 201 vectors per CPU
+		VectorDebugfs v612 = VectorDebugfsParser.parse(TextFile.of("VECTOR", header.formatted(396, "43: 0-19,29,50,128,236-255")
+				+ "     0   198     2     1    2  32-33\n     1   198     2     1    2  32-33\n"));
+		// el8 (and 6.1) end it at 236 with 32 a system vector: 201 as well, told apart by the system map
+		VectorDebugfs el8 = VectorDebugfsParser.parse(TextFile.of("VECTOR", header.formatted(396, "44: 0-19,29,32,50,128,236-255")
+				+ "     0   198     2     1    2  33-34\n     1   198     2     1    2  33-34\n"));
+
+		assertEquals(KernelRules.V6_12, KernelProfiles.inferred(v612, null).profile());
+		assertTrue(KernelProfiles.inferred(v612, null).guess().contains("201 vectors per CPU"),
+				KernelProfiles.inferred(v612, null).guess());
+		assertEquals(KernelRules.EL8_4_18, KernelProfiles.inferred(el8, null).profile());
+		assertTrue(KernelProfiles.inferred(el8, null).guess().endsWith("(6.1 would as well)"), KernelProfiles.inferred(el8, null).guess());
+		assertEquals(KernelRules.EL8_4_18, KernelProfiles.inferred(null, null).profile());
 	}
 }
