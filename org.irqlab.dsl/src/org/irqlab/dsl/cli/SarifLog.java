@@ -72,6 +72,11 @@ final class SarifLog {
 					"Driver parameters and vector settings belong to particular drivers."),
 			rule(IssueCodes.LOAD_SCOPE_MISMATCH, "error", "A `load` item in the wrong kind of block",
 					"An item counted for the whole machine belongs in `load { }`, a per-CPU item in `load on CPUS { }`."),
+			rule(IssueCodes.REPEAT_NESTED_TOO_DEEP, "error", "`repeat` blocks nested too deep",
+					"Repeat blocks nest at most 100 deep; the body of a deeper one is not read. Flatten the nesting:"
+							+ " `repeat N` multiplies, so two levels usually say what ten did."),
+			rule(IssueCodes.DOCUMENT_NOT_CHECKED, "error", "The language server could not check this document",
+					"A bug in IrqLab: please report it with the model. The other documents are still checked."),
 			rule(IssueCodes.IMPORT_NAMES_NOTHING, "warning", "An import that brings in nothing",
 					"No file checked together declares that package or name: give the file that declares it on the same"
 							+ " command line, or correct the name."),

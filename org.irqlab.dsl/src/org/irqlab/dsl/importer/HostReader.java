@@ -24,6 +24,10 @@ public final class HostReader {
 	}
 
 	/**
+	 * Reads every optional source of the capture in one place, longer than IrqLab's other methods on purpose:
+	 * the order in which sources stand in for each other (sysfs before lscpu, /proc/version before the crash
+	 * banner) is the logic, and it reads top to bottom here.
+	 *
 	 * @param root   the host or capture to read, or null to read only the given files
 	 * @param crash  a crash session log given on its own, or null
 	 * @param lscpu  `lscpu -p` output given on its own, or null

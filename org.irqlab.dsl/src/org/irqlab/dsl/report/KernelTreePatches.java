@@ -164,28 +164,31 @@ public final class KernelTreePatches {
 	static int[] functionBody(List<String> lines, String function) {
 		Pattern definition = Pattern.compile("^[A-Za-z_].*\\b" + Pattern.quote(function) + "\\s*\\(");
 		for (int i = 0; i < lines.size(); i++) {
-			if (!definition.matcher(lines.get(i)).find()) {
-				continue;
-			}
-			int depth = 0;
-			int open = -1;
-			for (int j = i; j < lines.size(); j++) {
-				String line = lines.get(j);
-				if (open < 0 && line.contains(";") && !line.contains("{")) {
-					break;
+			if (definition.matcher(lines.get(i)).find()) {
+				int[] body = bracedBlockFrom(lines, i);
+				if (body != null) {
+					return body;
 				}
-				for (char c : line.toCharArray()) {
-					if (c == '{') {
-						if (open < 0) {
-							open = j;
-						}
-						depth++;
-					} else if (c == '}') {
-						depth--;
-						if (open >= 0 && depth == 0) {
-							return new int[] { open, j };
-						}
-					}
+			}
+		}
+		return null;
+	}
+
+	/** The first {...} block from line {@code start} on, or null when a ';' ends a declaration before any '{'. */
+	private static int[] bracedBlockFrom(List<String> lines, int start) {
+		int depth = 0;
+		int open = -1;
+		for (int j = start; j < lines.size(); j++) {
+			String line = lines.get(j);
+			if (open < 0 && line.contains(";") && !line.contains("{")) {
+				return null;
+			}
+			for (char c : line.toCharArray()) {
+				if (c == '{') {
+					open = open < 0 ? j : open;
+					depth++;
+				} else if (c == '}' && --depth == 0 && open >= 0) {
+					return new int[] { open, j };
 				}
 			}
 		}
