@@ -6,6 +6,7 @@ package org.irqlab.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.generator.IOutputConfigurationProvider;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.IFragmentProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
 import org.irqlab.dsl.conversion.IrqLabValueConverters;
@@ -25,6 +26,12 @@ public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return IrqLabSyntaxErrorMessages.class;
+	}
+
+	/** EMF's URI fragments without a linear search per object: large models stay linear. */
+	@Override
+	public Class<? extends IFragmentProvider> bindIFragmentProvider() {
+		return IrqLabFragmentProvider.class;
 	}
 
 	/** Reports go to irqlab-gen/, beside the models, not into a source folder. */

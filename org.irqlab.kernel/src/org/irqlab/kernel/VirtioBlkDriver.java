@@ -74,7 +74,23 @@ final class VirtioBlkDriver implements DeviceDriver {
     }
 
     // an approximation of string_get_size() for both unit systems, 3 significant digits
+    /** The last size printed: a model's disks mostly share one capacity, and BigDecimal rounding is slow. */
+    private record SizeString(long sectors, String text) {
+    }
+
+    private static volatile SizeString lastSize = new SizeString(-1, "");
+
     static String sizeString(long sectors) {
+        SizeString last = lastSize;
+        if (last.sectors() == sectors) {
+            return last.text();
+        }
+        String text = computeSizeString(sectors);
+        lastSize = new SizeString(sectors, text);
+        return text;
+    }
+
+    private static String computeSizeString(long sectors) {
         double bytes = sectors * 512.0;
         return scaled(bytes, 1000, new String[] {"B", "kB", "MB", "GB", "TB", "PB", "EB"}) + "/"
                 + scaled(bytes, 1024, new String[] {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"});

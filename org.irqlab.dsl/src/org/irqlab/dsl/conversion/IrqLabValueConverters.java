@@ -43,7 +43,20 @@ public class IrqLabValueConverters extends DefaultTerminalConverters {
 	/** A name: an identifier (its `^` dropped) or one of the language's words. */
 	@ValueConverter(rule = "ValidID")
 	public IValueConverter<String> ValidID() {
-		return ID();
+		// A delegate, not ID()'s converter itself: the service would hand that one the ValidID parser rule,
+		// and a lexer-based converter logs a warning on every start ("Only terminal rules are supported").
+		IValueConverter<String> id = ID();
+		return new IValueConverter<String>() {
+			@Override
+			public String toValue(String string, INode node) throws ValueConverterException {
+				return id.toValue(string, node);
+			}
+
+			@Override
+			public String toString(String value) throws ValueConverterException {
+				return id.toString(value);
+			}
+		};
 	}
 
 	/** Dotted names, each segment a name. */
