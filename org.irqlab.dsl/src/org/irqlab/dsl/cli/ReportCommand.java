@@ -84,20 +84,8 @@ final class ReportCommand implements Callable<Integer> {
 		}
 		result.duplicates().forEach((again, first) -> err.println(again + ": note: "
 				+ (again.equals(first) ? "given more than once" : "the same file as " + first) + "; reported once"));
-		boolean usage = !result.unreadable().isEmpty();
-		boolean errors = false;
-		Map<Path, List<Issue>> reportable = new LinkedHashMap<>();
-		for (Map.Entry<Path, XtextResource> entry : result.resources().entrySet()) {
-			Path file = entry.getKey();
-			List<Issue> issues = DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()));
-			if (issues.stream().anyMatch(Issue::isSyntaxError)) {
-				issues.stream().filter(Issue::isSyntaxError).forEach(i -> err.println(DiagnosticFormat.compilerStyle(file, i)));
-				err.println(file + ": no report: fix the syntax errors first");
-				usage = true;
-				continue;
-			}
-			reportable.put(file, issues);
-		}
+		Map<Path, List<Issue>> reportable = reportable(result, err);
+		boolean usage = !result.unreadable().isEmpty() || reportable.size() < result.resources().size();
 		// Two reports meant for one folder: the second would replace the first. Refused before anything is written.
 		List<String> collisions = collisions(reportable.keySet(), result.resources());
 		if (!collisions.isEmpty()) {
@@ -114,37 +102,12 @@ final class ReportCommand implements Callable<Integer> {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		folder.cleanOnShutdown();
+		boolean errors = false;
 		try {
 			ReportGenerator generator = injector.getInstance(ReportGenerator.class);
-			ReportGenerator.Options options = new ReportGenerator.Options(kernelTree, steps);
 			for (Map.Entry<Path, List<Issue>> entry : reportable.entrySet()) {
-				Path file = entry.getKey();
-				List<Issue> issues = entry.getValue();
-				errors |= issues.stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
-				List<Path> written = new ArrayList<>();
-				try {
-					// per scenario folder, in the generator's order: each folder is swapped in whole
-					Map<String, List<Map.Entry<String, String>>> byFolder = new LinkedHashMap<>();
-					for (ReportGenerator.GeneratedFile generated : generator.generate(result.resources().get(file),
-							file.getFileName().toString(), issues, options, CancelIndicator.NullImpl)) {
-						int fileSlash = generated.path().indexOf('/');
-						int scenarioSlash = generated.path().indexOf('/', fileSlash + 1);
-						byFolder.computeIfAbsent(generated.path().substring(0, scenarioSlash), k -> new ArrayList<>())
-								.add(Map.entry(generated.path().substring(scenarioSlash + 1), generated.content()));
-					}
-					for (var scenario : byFolder.entrySet()) {
-						written.add(folder.writeFolder(scenario.getKey(), scenario.getValue()).resolve("report.html"));
-					}
-				} catch (IOException e) {
-					err.println("irqlab report: " + file + ": " + e.getMessage());
-					usage = true;
-					continue;
-				}
-				for (Path path : written) {
-					if (Files.isRegularFile(path)) {
-						out.println(display(path) + ": " + title(path));
-					}
-				}
+				errors |= entry.getValue().stream().anyMatch(i -> i.getSeverity() == Severity.ERROR);
+				usage |= !write(entry.getKey(), entry.getValue(), result, generator, folder, out, err);
 			}
 		} finally {
 			folder.close();
@@ -154,6 +117,52 @@ final class ReportCommand implements Callable<Integer> {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		return errors ? IrqLabCli.EXIT_ERRORS : IrqLabCli.EXIT_CLEAN;
+	}
+
+	/** The files without syntax errors, with their issues in reading order; the others are said on stderr. */
+	private static Map<Path, List<Issue>> reportable(ModelLoader.Result result, PrintWriter err) {
+		Map<Path, List<Issue>> reportable = new LinkedHashMap<>();
+		for (Map.Entry<Path, XtextResource> entry : result.resources().entrySet()) {
+			Path file = entry.getKey();
+			List<Issue> issues = DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()));
+			if (issues.stream().anyMatch(Issue::isSyntaxError)) {
+				issues.stream().filter(Issue::isSyntaxError).forEach(i -> err.println(DiagnosticFormat.compilerStyle(file, i)));
+				err.println(file + ": no report: fix the syntax errors first");
+				continue;
+			}
+			reportable.put(file, issues);
+		}
+		return reportable;
+	}
+
+	/** One file's reports, each scenario folder swapped in whole; false when writing failed (said on stderr). */
+	private boolean write(Path file, List<Issue> issues, ModelLoader.Result result, ReportGenerator generator,
+			OutputFolder folder, PrintWriter out, PrintWriter err) {
+		ReportGenerator.Options options = new ReportGenerator.Options(kernelTree, steps);
+		List<Path> written = new ArrayList<>();
+		try {
+			// per scenario folder, in the generator's order
+			Map<String, List<Map.Entry<String, String>>> byFolder = new LinkedHashMap<>();
+			for (ReportGenerator.GeneratedFile generated : generator.generate(result.resources().get(file),
+					file.getFileName().toString(), issues, options, CancelIndicator.NullImpl)) {
+				int fileSlash = generated.path().indexOf('/');
+				int scenarioSlash = generated.path().indexOf('/', fileSlash + 1);
+				byFolder.computeIfAbsent(generated.path().substring(0, scenarioSlash), k -> new ArrayList<>())
+						.add(Map.entry(generated.path().substring(scenarioSlash + 1), generated.content()));
+			}
+			for (var scenario : byFolder.entrySet()) {
+				written.add(folder.writeFolder(scenario.getKey(), scenario.getValue()).resolve("report.html"));
+			}
+		} catch (IOException e) {
+			err.println("irqlab report: " + file + ": " + e.getMessage());
+			return false;
+		}
+		for (Path path : written) {
+			if (Files.isRegularFile(path)) {
+				out.println(display(path) + ": " + title(path));
+			}
+		}
+		return true;
 	}
 
 	/**
