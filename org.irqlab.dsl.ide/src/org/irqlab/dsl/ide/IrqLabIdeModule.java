@@ -4,6 +4,7 @@
 package org.irqlab.dsl.ide;
 
 import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
@@ -13,6 +14,7 @@ import org.irqlab.dsl.ide.contentassist.IrqLabNestingContentAssistParser;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
 import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
 import org.irqlab.dsl.ide.server.IrqLabHoverService;
+import org.irqlab.dsl.ide.server.NothingWrittenUnasked;
 
 /** The IDE services shared by the Eclipse editor and the language server. */
 public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
@@ -38,5 +40,10 @@ public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
 
 	public Class<? extends HierarchicalDocumentSymbolService> bindHierarchicalDocumentSymbolService() {
 		return IrqLabDocumentSymbolService.class;
+	}
+
+	/** The language server writes no report files: nobody asked for them. */
+	public Class<? extends IShouldGenerate> bindIShouldGenerate() {
+		return NothingWrittenUnasked.class;
 	}
 }

@@ -179,6 +179,35 @@ class LanguageServerTest {
 		assertEquals("add 512 x dpu_disk", events.get(0).getAsJsonObject().get("name").getAsString());
 	}
 
+	@Test
+	void theServerWritesNothingIntoTheWorkspace() throws Exception {
+		// a model without errors (the seed has some, and Xtext generates only for clean models) opened, built,
+		// and a request answered after that build
+		String healthy = Files.readString(Path.of(System.getProperty("irqlab.examples"), "healthy-nvme-virtio-net.irqlab"));
+		String healthyUri = workspace.resolve("healthy.irqlab").toUri().toString();
+		JsonObject open = new JsonObject();
+		JsonObject document = new JsonObject();
+		document.addProperty("uri", healthyUri);
+		document.addProperty("languageId", "irqlab");
+		document.addProperty("version", 1);
+		document.addProperty("text", healthy);
+		open.add("textDocument", document);
+		server.notify("textDocument/didOpen", open);
+		server.waitFor(m -> "textDocument/publishDiagnostics".equals(stringAt(m, "method"))
+				&& healthyUri.equals(stringAt(m.getAsJsonObject("params"), "uri")), 120);
+		JsonObject params = new JsonObject();
+		JsonObject id = new JsonObject();
+		id.addProperty("uri", healthyUri);
+		params.add("textDocument", id);
+		server.request("textDocument/documentSymbol", params, 30);
+
+		List<String> files = new ArrayList<>();
+		try (var all = Files.walk(workspace)) {
+			all.filter(Files::isRegularFile).forEach(p -> files.add(workspace.relativize(p).toString()));
+		}
+		assertEquals(List.of("seed-incident.irqlab"), files, "reports come from `irqlab report`, not from opening a file");
+	}
+
 	private JsonObject failingAddError() {
 		for (JsonElement each : diagnostics) {
 			JsonObject diagnostic = each.getAsJsonObject();
