@@ -1,5 +1,9 @@
 package org.irqlab.dsl.ide.server;
 
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.server.Document;
@@ -35,9 +39,29 @@ public class IrqLabHoverService extends HoverService {
 		return super.createContext(document, resource, offset);
 	}
 
+	/** No hover is null, as LSP asks, not an empty text that some editors show as an empty box. */
+	@Override
+	public Hover hover(Document document, XtextResource resource, HoverParams params, CancelIndicator cancelIndicator) {
+		Hover hover = super.hover(document, resource, params, cancelIndicator);
+		return hover == null || isEmpty(hover) ? null : hover;
+	}
+
+	private static boolean isEmpty(Hover hover) {
+		if (hover.getContents() == null) {
+			return true;
+		}
+		if (hover.getContents().isLeft()) {
+			return hover.getContents().getLeft() == null || hover.getContents().getLeft().isEmpty();
+		}
+		MarkupContent markup = hover.getContents().getRight();
+		return markup == null || markup.getValue() == null || markup.getValue().isBlank();
+	}
+
 	@Override
 	public String getContents(EObject element) {
-		if (element instanceof AddEvent add) {
+		// a model with syntax errors is partial: simulating it would describe a machine nobody wrote
+		boolean partial = element.eResource() != null && !element.eResource().getErrors().isEmpty();
+		if (element instanceof AddEvent add && !partial) {
 			String text = addEvents.describe(add, CancelIndicator.NullImpl);
 			if (text != null) {
 				return "```text\n" + text + "```";

@@ -136,6 +136,14 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void aHoverOnACommentIsNull() throws Exception {
+		JsonObject response = server.request("textDocument/hover", position(0, 5), 60);
+
+		assertTrue(!response.has("error") && (!response.has("result") || response.get("result").isJsonNull()),
+				"no hover is null, not an empty text: " + response);
+	}
+
+	@Test
 	void theErrorComesWithTheSharedQuickFixes() throws Exception {
 		JsonObject params = new JsonObject();
 		params.add("textDocument", textDocument());
