@@ -24,6 +24,7 @@ public final class BootLoad {
     private final long dumpGlobalAvailable;
     private final long dumpTotalAllocated;
     private final int[] reservedLines;
+    private int[] ioapicPerCpu;
 
     private BootLoad(int placed, int reserved, int[] nonManaged, int[] managedReserved, int[] managedAllocated,
             long dumpGlobalAvailable, long dumpTotalAllocated) {
@@ -109,8 +110,8 @@ public final class BootLoad {
      * ({@link #withReservedLines}) count towards it.
      */
     public BootLoad withReserved(int count) {
-        return new BootLoad(placedNonManaged, Math.max(count, reservedLines.length), nonManaged, managedReserved,
-                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, reservedLines);
+        return keepIoapic(new BootLoad(placedNonManaged, Math.max(count, reservedLines.length), nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, reservedLines));
     }
 
     /**
@@ -128,14 +129,30 @@ public final class BootLoad {
         if (Arrays.stream(copy).distinct().count() != copy.length) {
             throw new IllegalArgumentException("reserved lines repeat: " + Arrays.toString(copy));
         }
-        return new BootLoad(placedNonManaged, Math.max(reserved, copy.length), nonManaged, managedReserved,
-                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, copy);
+        return keepIoapic(new BootLoad(placedNonManaged, Math.max(reserved, copy.length), nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, copy));
     }
 
     /** Same load plus {@code n} vectors placed by the kernel's rule after the per-CPU load is in place. */
     public BootLoad withPlaced(int n) {
-        return new BootLoad(n, reserved, nonManaged, managedReserved, managedAllocated, dumpGlobalAvailable,
-                dumpTotalAllocated, reservedLines);
+        return keepIoapic(new BootLoad(n, reserved, nonManaged, managedReserved, managedAllocated, dumpGlobalAvailable,
+                dumpTotalAllocated, reservedLines));
+    }
+
+    /**
+     * Same load plus the IO-APIC interrupts a booted machine already runs (timer, keyboard, serial, rtc, acpi,
+     * ...), {@code perCpu[c]} of them with their vector on CPU c. They are legacy lines with fixed numbers below
+     * 16, so they take no number from the dynamic range the devices' interrupts are numbered from.
+     */
+    public BootLoad withIoapicInterrupts(int[] perCpu) {
+        BootLoad copy = new BootLoad(placedNonManaged, reserved, nonManaged, managedReserved, managedAllocated,
+                dumpGlobalAvailable, dumpTotalAllocated, reservedLines);
+        copy.ioapicPerCpu = perCpu.clone();
+        return copy;
+    }
+
+    int ioapicInterruptsOn(int cpu) {
+        return at(ioapicPerCpu, cpu);
     }
 
     public int placedNonManaged() {
@@ -174,6 +191,11 @@ public final class BootLoad {
 
     int managedAllocatedOn(int cpu) {
         return at(managedAllocated, cpu);
+    }
+
+    private BootLoad keepIoapic(BootLoad copy) {
+        copy.ioapicPerCpu = ioapicPerCpu;
+        return copy;
     }
 
     private static int at(int[] a, int i) {

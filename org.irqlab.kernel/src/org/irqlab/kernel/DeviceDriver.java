@@ -10,6 +10,13 @@ interface DeviceDriver {
 
     void remove(Kernel k, DeviceState d, Indexes indexes);
 
+    /**
+     * A CPU went offline (called once it is dead) or came online, for drivers with CPU hotplug callbacks;
+     * called for bound devices only.
+     */
+    default void cpusChanged(Kernel k, DeviceState d) {
+    }
+
     /** Index allocators (ida) shared across devices: block device names. */
     interface Indexes {
         int allocDisk();

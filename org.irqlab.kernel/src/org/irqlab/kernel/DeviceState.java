@@ -25,6 +25,10 @@ final class DeviceState {
     int[] vqVector = new int[0];
     boolean perVqVectors;
     List<Attempt> attempts = new ArrayList<>();
+    /** virtio_net's curr_queue_pairs, fixed at probe: how many CPU groups its hotplug callbacks spread over. */
+    int queuePairsInUse;
+    /** When the driver last probed it successfully (a counter): hotplug callbacks run newest registration first. */
+    long registeredAt;
 
     DeviceState(int id, DeviceSpec spec, String name, int index, PciFunction pci) {
         this.id = id;
@@ -46,6 +50,8 @@ final class DeviceState {
         d.vqVector = vqVector.clone();
         d.perVqVectors = perVqVectors;
         d.attempts = new ArrayList<>(attempts);
+        d.queuePairsInUse = queuePairsInUse;
+        d.registeredAt = registeredAt;
         return d;
     }
 

@@ -82,10 +82,15 @@ final class Kernel {
             addBackgroundOn(cpu, perCpu.nonManagedOn(cpu), perCpu.managedReservedOn(cpu),
                     perCpu.managedAllocatedOn(cpu));
         }
+        int[] lines = load.reservedLines();
+        for (int cpu = 0; cpu < machine.nrCpuIds(); cpu++) {
+            for (int i = 0; i < load.ioapicInterruptsOn(cpu); i++) {
+                addIoapicInterrupt(CpuSet.of(cpu), lines);
+            }
+        }
         for (int i = 0; i < load.placedNonManaged(); i++) {
             addBackground(machine.defaultAffinity(), CpuSet.ofWords(online));
         }
-        int[] lines = load.reservedLines();
         for (int line : lines) {
             createLine(line, legacyLineNode());
         }
@@ -152,6 +157,35 @@ final class Kernel {
         irqs.started[irq] = true;
         irqs.actionCount[irq] = 1;
         irqs.actionName[irq] = "background";
+    }
+
+    // a running legacy IO-APIC interrupt (keyboard, serial, rtc, acpi): a fixed number below 16, its vector inside {@code where}
+    private void addIoapicInterrupt(CpuSet where, int[] reservedLines) {
+        int irq = freeLegacyNumber(reservedLines);
+        if (irq < 0) {
+            addBackground(machine.defaultAffinity(), where);
+            return;
+        }
+        irqs.allocFixed(irq, IrqTable.KIND_BACKGROUND, legacyLineNode(), machine.defaultAffinity());
+        if (domain.alloc(irq, where) != 0) {
+            irqs.free(irq);
+            throw new IllegalArgumentException("boot load does not fit on cpus " + where);
+        }
+        irqs.activated[irq] = true;
+        irqs.started[irq] = true;
+        irqs.actionCount[irq] = 1;
+        irqs.actionName[irq] = "background";
+    }
+
+    /** The lowest ISA line without a descriptor that is not the cascade (2) nor kept for a device's INTx; -1 when none. */
+    private int freeLegacyNumber(int[] reservedLines) {
+        for (int irq = 1; irq < NR_LEGACY_IRQS; irq++) {
+            final int candidate = irq;
+            if (irq != 2 && !irqs.exists(irq) && java.util.Arrays.stream(reservedLines).noneMatch(l -> l == candidate)) {
+                return irq;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Simulation {
     private final Kernel k;
     private final Map<String, DeviceState> devices;
+    /** Successful probes so far, to order the drivers' CPU hotplug callbacks. */
+    private long registrations;
     private final BitSet virtioIda;
     private final BitSet nvmeIda;
     private final BitSet diskIda;
@@ -38,6 +40,7 @@ public final class Simulation {
         this.k = o.k.copy();
         this.devices = new LinkedHashMap<>();
         o.devices.forEach((n, d) -> devices.put(n, d.copy()));
+        this.registrations = o.registrations;
         this.virtioIda = (BitSet) o.virtioIda.clone();
         this.nvmeIda = (BitSet) o.nvmeIda.clone();
         this.diskIda = (BitSet) o.diskIda.clone();
@@ -231,8 +234,24 @@ public final class Simulation {
             k.log.print(KernelMessage.Kind.PROBE_FAILED, k.machine.profile().probeFailedMessage(drv.name(), d.name, err));
         } else {
             d.bound = true;
+            d.registeredAt = ++registrations;
         }
         return result(d, mark, before);
+    }
+
+    // mirrors cpuhp_invoke_callback() over a multi-instance state: instances are added at the list's head,
+    // so the device registered last is called first
+    private void runHotplugCallbacks() {
+        List<DeviceState> bound = new ArrayList<>();
+        for (DeviceState d : devices.values()) {
+            if (d.bound) {
+                bound.add(d);
+            }
+        }
+        bound.sort((a, b) -> Long.compare(b.registeredAt, a.registeredAt));
+        for (DeviceState d : bound) {
+            driverFor(d.spec.type()).cpusChanged(k, d);
+        }
     }
 
     private void unbindDriver(DeviceState d) {
@@ -285,6 +304,7 @@ public final class Simulation {
                     k.counters());
         }
         k.log.print(KernelMessage.Kind.INFO, "smpboot: CPU " + cpu + " is now offline");
+        runHotplugCallbacks();
         IrqCore.Migration m = r.migration();
         return CpuHotplugResult.wentOffline(cpu, m.moved(), m.shutDown(), m.broken(), k.log.since(mark), before,
                 k.counters());
@@ -298,6 +318,7 @@ public final class Simulation {
         if (r < 0) {
             return CpuHotplugResult.refused(cpu, k.isOnline(cpu), r, k.log.since(mark), before, k.counters());
         }
+        runHotplugCallbacks();
         return CpuHotplugResult.cameOnline(cpu, r, k.log.since(mark), before, k.counters());
     }
 

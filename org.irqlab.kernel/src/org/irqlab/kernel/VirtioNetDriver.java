@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * virtio_net (drivers/net/virtio_net.c): receive and transmit queue per queue pair plus a control queue
  * without interrupt; no affinity descriptor, so nothing is managed; afterwards virtnet_set_affinity()
- * pins each queue pair to a group of online CPUs.
+ * pins each queue pair to a group of online CPUs, and does so again whenever a CPU goes offline or comes
+ * online (its CPU hotplug callbacks).
  */
 final class VirtioNetDriver implements DeviceDriver {
     @Override
@@ -30,8 +31,17 @@ final class VirtioNetDriver implements DeviceDriver {
         if (err != 0) {
             return err;
         }
+        d.queuePairsInUse = currPairs;
         setAffinity(k, vp, d, currPairs);
         return 0;
+    }
+
+    // mirrors virtnet_cpu_dead() and virtnet_cpu_online(): spread the queue pairs again over the CPUs now online
+    @Override
+    public void cpusChanged(Kernel k, DeviceState d) {
+        if (d.queuePairsInUse > 0) {
+            setAffinity(k, new VirtioPci(k), d, d.queuePairsInUse);
+        }
     }
 
     // mirrors virtnet_set_affinity(): consecutive online CPUs per queue pair, stragglers to the first pairs

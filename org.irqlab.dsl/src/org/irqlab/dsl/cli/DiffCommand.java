@@ -15,7 +15,6 @@ import org.irqlab.dsl.importer.HostCapture;
 import org.irqlab.dsl.importer.HostReader;
 import org.irqlab.dsl.importer.InputError;
 import org.irqlab.dsl.importer.StateComparison;
-import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.simulation.ScenarioOutcome;
 import org.irqlab.dsl.simulation.ScenarioSimulations;
@@ -70,7 +69,7 @@ final class DiffCommand implements Callable<Integer> {
 			return IrqLabCli.EXIT_USAGE;
 		}
 		XtextResource resource = loaded.resources().get(model);
-		Scenario scenario = scenario(resource, err);
+		Scenario scenario = ScenarioChoice.choose(resource, scenarioName, model, "diff compares a scenario's end state", err);
 		if (scenario == null) {
 			return IrqLabCli.EXIT_USAGE;
 		}
@@ -105,30 +104,5 @@ final class DiffCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return result.agree() ? IrqLabCli.EXIT_CLEAN : IrqLabCli.EXIT_ERRORS;
-	}
-
-	private Scenario scenario(XtextResource resource, PrintWriter err) {
-		List<Scenario> scenarios = resource.getContents().isEmpty() ? List.of()
-				: ((Model) resource.getContents().get(0)).getElements().stream().filter(Scenario.class::isInstance)
-						.map(Scenario.class::cast).toList();
-		if (scenarioName != null) {
-			for (Scenario each : scenarios) {
-				if (scenarioName.equals(each.getName())) {
-					return each;
-				}
-			}
-			err.println(model + ": error: no scenario " + scenarioName + " (it has: " + names(scenarios) + ")");
-			return null;
-		}
-		if (scenarios.size() == 1) {
-			return scenarios.get(0);
-		}
-		err.println(model + ": error: " + (scenarios.isEmpty() ? "has no scenario: diff compares a scenario's end state"
-				: "has several scenarios (" + names(scenarios) + "): choose one with --scenario"));
-		return null;
-	}
-
-	private static String names(List<Scenario> scenarios) {
-		return scenarios.isEmpty() ? "none" : String.join(", ", scenarios.stream().map(Scenario::getName).toList());
 	}
 }

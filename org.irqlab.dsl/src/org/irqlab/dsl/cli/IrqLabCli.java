@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** The `irqlab` command line: subcommands, exit codes, help and version. */
 @Command(name = "irqlab", mixinStandardHelpOptions = true, versionProvider = IrqLabCli.Version.class,
 		description = "Predicts whether the x86 interrupt vector matrix holds for the machines and devices in .irqlab models.",
-		subcommands = { CheckCommand.class, ReportCommand.class, ImportCommand.class, DiffCommand.class })
+		subcommands = { CheckCommand.class, ReportCommand.class, ImportCommand.class, DiffCommand.class,
+		VerifyCommand.class })
 public final class IrqLabCli implements Runnable {
 
 	/** No file has errors (warnings allowed). */

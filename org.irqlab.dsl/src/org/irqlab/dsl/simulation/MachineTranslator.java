@@ -68,6 +68,16 @@ public final class MachineTranslator {
 	 *                                  the reason on the offending setting before this is reached
 	 */
 	public static org.irqlab.kernel.MachineSpec translate(Machine machine) {
+		return translate(machine, null);
+	}
+
+	/**
+	 * The machine with another boot load in place of its `load` and `crash` settings (a real guest's boot
+	 * state, for verify); its `intx lines` still name which reservations are INTx lines.
+	 *
+	 * @param bootLoad the load to boot with, or null for the machine's own
+	 */
+	public static org.irqlab.kernel.MachineSpec translate(Machine machine, BootLoad bootLoad) {
 		int cpus = cpuCountOf(machine);
 		if (cpus < 1) {
 			throw new IllegalArgumentException("machine " + machine.getName() + " has no `cpus` setting");
@@ -77,7 +87,7 @@ public final class MachineTranslator {
 		for (MachineSetting setting : machine.getSettings()) {
 			apply(setting, builder, load);
 		}
-		builder.bootLoad(load.toBootLoad());
+		builder.bootLoad(bootLoad == null ? load.toBootLoad() : load.withLines(bootLoad));
 		return builder.build();
 	}
 
@@ -201,6 +211,11 @@ public final class MachineTranslator {
 				load = load.withReservedLines(intxLines.stream().distinct().mapToInt(Integer::intValue).toArray());
 			}
 			return load;
+		}
+
+		BootLoad withLines(BootLoad other) {
+			return intxLines.isEmpty() ? other
+					: other.withReservedLines(intxLines.stream().distinct().mapToInt(Integer::intValue).toArray());
 		}
 
 		private long counter(CrashCounterKind kind) {

@@ -1,0 +1,150 @@
+package org.irqlab.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.verify.DebianKernels;
+import org.irqlab.dsl.verify.GuestKernel;
+import org.irqlab.dsl.verify.GuestPlanner;
+import org.irqlab.dsl.verify.GuestVerifier;
+import org.irqlab.dsl.verify.VerifyException;
+import org.irqlab.dsl.verify.VerifyJson;
+import org.irqlab.dsl.verify.VerifyReport;
+import org.irqlab.dsl.verify.VerifyResult;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `irqlab verify MODEL`: the scenario on a real kernel in QEMU, compared with IrqLab's prediction step by step. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = { "Boots a guest shaped like the scenario's machine in QEMU with a real kernel, plays the"
+				+ " scenario (devices probed in order, unbind/bind, CPU offline/online), and compares every step with"
+				+ " IrqLab's simulation started from the guest's own boot state: each device's path, and each interrupt's"
+				+ " IRQ, affinity and effective CPU, and the matrix counters.",
+				"Exit 0 when everything agrees, 1 on a difference, 2 when the model cannot be verified (the reason is"
+						+ " printed) or on syntax, input or usage errors." })
+final class VerifyCommand implements Callable<Integer> {
+
+	enum Format {
+		text, json
+	}
+
+	@Parameters(index = "0", paramLabel = "MODEL", description = "the .irqlab model")
+	private Path model;
+
+	@Option(names = "--scenario", paramLabel = "NAME", description = "the scenario to verify, when the model has several")
+	private String scenarioName;
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	private KernelChoice kernel;
+
+	static final class KernelChoice {
+		@ArgGroup(exclusive = false)
+		LocalKernel local;
+
+		@Option(names = "--debian-kernel", paramLabel = "PACKAGE", required = true,
+				description = "a Debian kernel package (linux-image-...), fetched with the system's apt-get and cached")
+		String debianPackage;
+	}
+
+	static final class LocalKernel {
+		@Option(names = "--kernel", paramLabel = "VMLINUZ", required = true, description = "a kernel image, e.g. /boot/vmlinuz-$(uname -r)")
+		Path image;
+
+		@Option(names = "--modules", paramLabel = "DIR", required = true, description = "its modules, e.g. /lib/modules/$(uname -r)")
+		Path modules;
+	}
+
+	@Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+	private Format format;
+
+	@Option(names = "--accel", defaultValue = "auto", paramLabel = "auto|kvm|tcg",
+			description = "QEMU's accelerator: KVM where /dev/kvm works, else TCG (auto, the default)")
+	private String accel;
+
+	@Option(names = "--timeout", defaultValue = "3600", paramLabel = "SECONDS", description = "give up on a guest after this long (default 3600)")
+	private long timeoutSeconds;
+
+	@Option(names = "--keep", description = "keep the working folder (initramfs, console log) and print where it is")
+	private boolean keep;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		GuestVerifier.Acceleration acceleration;
+		try {
+			acceleration = GuestVerifier.Acceleration.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			err.println("irqlab verify: error: --accel takes auto, kvm or tcg, not " + accel);
+			return IrqLabCli.EXIT_USAGE;
+		}
+		ModelLoader.Result loaded = new ModelLoader().loadAndValidate(List.of(model));
+		for (ModelLoader.Unreadable each : loaded.unreadable()) {
+			err.println(each.file() + ": error: cannot read: " + each.reason());
+			return IrqLabCli.EXIT_USAGE;
+		}
+		List<Issue> syntax = loaded.issues().get(model).stream().filter(Issue::isSyntaxError).toList();
+		if (!syntax.isEmpty()) {
+			DiagnosticFormat.inReadingOrder(syntax).forEach(issue -> err.println(DiagnosticFormat.compilerStyle(model, issue)));
+			return IrqLabCli.EXIT_USAGE;
+		}
+		XtextResource resource = loaded.resources().get(model);
+		Scenario scenario = ScenarioChoice.choose(resource, scenarioName, model, "verify plays a scenario", err);
+		if (scenario == null) {
+			return IrqLabCli.EXIT_USAGE;
+		}
+		GuestPlanner.Result planned = GuestPlanner.plan(scenario);
+		if (!planned.verifiable()) {
+			err.println(model + ": scenario " + scenario.getName() + " cannot be verified:");
+			planned.reasons().forEach(reason -> err.println("  " + reason));
+			return IrqLabCli.EXIT_USAGE;
+		}
+		Path workDir = null;
+		try {
+			GuestVerifier verifier = new GuestVerifier(message -> {
+				err.println("irqlab verify: " + message);
+				err.flush();
+			});
+			GuestKernel guestKernel = kernel.debianPackage != null
+					? DebianKernels.fetch(kernel.debianPackage, DebianKernels.cache(), m -> err.println("irqlab verify: " + m))
+					: GuestKernel.local(kernel.local.image, kernel.local.modules);
+			workDir = Files.createTempDirectory("irqlab-verify-");
+			VerifyResult result = verifier.verify(planned.plan(), scenario.getMachine(), guestKernel, acceleration,
+					timeoutSeconds, workDir);
+			out.print(format == Format.json ? VerifyJson.toJson(model.toString(), result)
+					: VerifyReport.text(model.toString(), result));
+			out.flush();
+			return result.agrees() ? IrqLabCli.EXIT_CLEAN : IrqLabCli.EXIT_ERRORS;
+		} catch (VerifyException e) {
+			err.println("irqlab verify: error: " + e.getMessage());
+			keep = keep || workDir != null;
+			return IrqLabCli.EXIT_USAGE;
+		} catch (IOException e) {
+			err.println("irqlab verify: error: " + e.getMessage());
+			return IrqLabCli.EXIT_USAGE;
+		} finally {
+			if (workDir != null) {
+				if (keep) {
+					err.println("irqlab verify: the guest's files are in " + workDir);
+				} else {
+					DebianKernels.deleteTree(workDir);
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,298 @@
+package org.irqlab.dsl.verify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.irqlab.dsl.model.Machine;
+import org.irqlab.dsl.simulation.MachineTranslator;
+import org.irqlab.kernel.BootLoad;
+import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.Simulation;
+import org.irqlab.kernel.VectorInfo;
+
+/**
+ * Simulates a plan's steps from the guest's own boot state and compares, after boot and after every step,
+ * the matrix counters and every interrupt of every device (path, names, IRQ, affinity, effective CPU).
+ */
+final class GuestComparison {
+
+	private static final Pattern PROBE_FAILED = Pattern.compile("probe of (\\S+) failed with error (-\\d+)");
+
+	private final GuestPlan plan;
+	private final GuestObservation guest;
+	private final List<Difference> differences = new ArrayList<>();
+	private final List<String> notes = new ArrayList<>();
+	private final Map<Integer, String> simulatedNames = new LinkedHashMap<>();
+	private long interruptsCompared;
+
+	private GuestComparison(GuestPlan plan, GuestObservation guest) {
+		this.plan = plan;
+		this.guest = guest;
+	}
+
+	static VerifyResult compare(GuestPlan plan, Machine machine, GuestObservation guest, GuestKernel kernel, String accel,
+			long seconds) {
+		return new GuestComparison(plan, guest).run(machine, kernel, accel, seconds);
+	}
+
+	private VerifyResult run(Machine machine, GuestKernel kernel, String accel, long seconds) {
+		notes.addAll(plan.notes());
+		GuestObservation.State boot = guest.state("boot");
+		compareShape();
+		int[] bootLoad = bootCpuLoad(boot);
+		MatrixCounters bootCounters = boot.counters;
+		MachineSpec spec = MachineTranslator.translate(machine,
+				BootLoad.none().withIoapicInterrupts(bootLoad).withReserved(bootCounters.globalReserved()));
+		Simulation simulation = new Simulation(spec);
+		compareCounters(0, "boot", bootCounters, simulation.counters());
+		List<VerifyResult.Step> steps = new ArrayList<>();
+		MatrixCounters known = bootCounters;
+		for (int i = 0; i < plan.steps().size(); i++) {
+			GuestStep step = plan.steps().get(i);
+			GuestObservation.State state = guest.state(String.valueOf(i + 1));
+			if (state == null) {
+				break;
+			}
+			DeviceResult result = apply(simulation, step);
+			String where = "line " + step.line() + ": " + step.label();
+			MatrixCounters observed = state.counters != null ? state.counters : known;
+			if (step.action() == GuestStep.Action.OFFLINE && state.counters == null) {
+				observed = null;
+			}
+			known = observed;
+			if (observed != null) {
+				compareCounters(i + 1, where, observed, simulation.counters());
+			}
+			String device = null;
+			String guestPath = null;
+			String simulatedPath = null;
+			if (step.touchesDevice()) {
+				device = guest.deviceName(step.device());
+				guestPath = guestPath(state, step.device());
+				simulatedPath = result == null ? null : result.path().oracleName();
+			}
+			for (Map.Entry<Integer, String> each : simulatedNames.entrySet()) {
+				compareDevice(i + 1, where, state, each.getKey(), simulation.device(each.getValue()));
+			}
+			steps.add(new VerifyResult.Step(i + 1, step, observed, simulation.counters(), device, guestPath, simulatedPath));
+		}
+		if (!guest.finished) {
+			differences.add(new Difference(steps.size(), "guest", "init", "run",
+					guest.failure != null ? "stopped: " + guest.failure : "stopped after step " + steps.size(), "all steps"));
+		}
+		return new VerifyResult(plan, kernel.release(), kernel.origin(), accel, seconds, bootLoad, bootCounters,
+				List.copyOf(steps), List.copyOf(differences), List.copyOf(notes), interruptsCompared);
+	}
+
+	private void compareShape() {
+		String cpus = plan.cpus() == 1 ? "0" : "0-" + (plan.cpus() - 1);
+		if (!Objects.equals(guest.onlineCpus, cpus)) {
+			differences.add(new Difference(0, "boot", "guest", "online CPUs", guest.onlineCpus, cpus));
+		}
+		if (plan.nodes() > 1) {
+			for (int node = 0; node < plan.nodes(); node++) {
+				String expected = plan.nodeCpus(node).toList();
+				if (!Objects.equals(guest.nodes.get(node), expected)) {
+					differences.add(new Difference(0, "boot", "node " + node, "CPUs", guest.nodes.get(node), expected));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The guest's non-managed vectors per CPU at boot: each IO-APIC interrupt with a handler holds one
+	 * vector on its effective CPU. Lines without a handler only hold a reservation (global_reserved).
+	 */
+	private int[] bootCpuLoad(GuestObservation.State boot) {
+		int[] load = new int[plan.cpus()];
+		int counted = 0;
+		for (GuestObservation.Interrupt interrupt : boot.interrupts.values()) {
+			if (interrupt.ioapic() && interrupt.effectiveCpu() >= 0 && interrupt.effectiveCpu() < load.length) {
+				load[interrupt.effectiveCpu()]++;
+				counted++;
+			}
+		}
+		if (counted != boot.counters.totalAllocated()) {
+			notes.add("at boot the guest's IO-APIC interrupts account for " + counted + " vectors, its matrix for "
+					+ boot.counters.totalAllocated() + ": the simulation starts from the interrupts' CPUs");
+		}
+		return load;
+	}
+
+	private DeviceResult apply(Simulation simulation, GuestStep step) {
+		return switch (step.action()) {
+			case PROBE -> {
+				GuestDevice device = plan.devices().get(step.device());
+				DeviceResult result = simulation.addDevice(device.spec());
+				simulatedNames.put(step.device(), result.name());
+				compareIntx(device);
+				yield result;
+			}
+			case UNBIND -> simulation.unbind(simulatedNames.get(step.device()));
+			case BIND -> simulation.bind(simulatedNames.get(step.device()));
+			case OFFLINE -> {
+				simulation.offlineCpu(step.cpu());
+				yield null;
+			}
+			case ONLINE -> {
+				simulation.onlineCpu(step.cpu());
+				yield null;
+			}
+		};
+	}
+
+	/** A model that gives a device another INTx line than the guest's matters once the device falls back to INTx. */
+	private void compareIntx(GuestDevice device) {
+		Integer line = guest.intxLines.get(device.index());
+		DeviceSpec spec = device.spec();
+		if (line != null && spec.intxLine() > 0 && line != spec.intxLine()) {
+			String note = "device type " + device.typeName() + " says `intx " + spec.intxLine() + "`; the guest gave "
+					+ guest.deviceName(device.index()) + " line " + line;
+			notes.add(note);
+		}
+	}
+
+	private void compareCounters(int step, String where, MatrixCounters guestCounters, MatrixCounters simulated) {
+		if (guestCounters.globalAvailable() != simulated.globalAvailable()) {
+			differences.add(new Difference(step, where, "matrix", "global_available",
+					String.valueOf(guestCounters.globalAvailable()), String.valueOf(simulated.globalAvailable())));
+		}
+		if (guestCounters.globalReserved() != simulated.globalReserved()) {
+			differences.add(new Difference(step, where, "matrix", "global_reserved",
+					String.valueOf(guestCounters.globalReserved()), String.valueOf(simulated.globalReserved())));
+		}
+		if (guestCounters.totalAllocated() != simulated.totalAllocated()) {
+			differences.add(new Difference(step, where, "matrix", "total_allocated",
+					String.valueOf(guestCounters.totalAllocated()), String.valueOf(simulated.totalAllocated())));
+		}
+	}
+
+	private void compareDevice(int step, String where, GuestObservation.State state, int index, DeviceResult simulated) {
+		String guestName = guest.deviceName(index);
+		String path = guestPath(state, index);
+		if (!path.equals(simulated.path().oracleName())) {
+			differences.add(new Difference(step, where, guestName, "path", path, simulated.path().oracleName()));
+		}
+		Map<String, GuestObservation.Interrupt> guestInterrupts = new LinkedHashMap<>();
+		for (GuestObservation.Interrupt interrupt : state.interrupts.values()) {
+			String part = partOf(interrupt.name(), guestName);
+			if (part != null) {
+				guestInterrupts.put(part, interrupt);
+			}
+		}
+		Map<String, VectorInfo> simulatedInterrupts = new LinkedHashMap<>();
+		for (VectorInfo vector : simulated.vectors()) {
+			String part = partOf(vector.name(), simulated.name());
+			if (vector.requested() && part != null) {
+				simulatedInterrupts.put(part, vector);
+			}
+		}
+		for (Map.Entry<String, VectorInfo> entry : simulatedInterrupts.entrySet()) {
+			GuestObservation.Interrupt real = guestInterrupts.remove(entry.getKey());
+			VectorInfo predicted = entry.getValue();
+			String subject = guestName + entry.getKey();
+			if (real == null) {
+				differences.add(new Difference(step, where, subject, "interrupt", "absent", "IRQ " + predicted.irq()));
+				continue;
+			}
+			interruptsCompared++;
+			if (real.irq() != predicted.irq()) {
+				differences.add(new Difference(step, where, subject, "IRQ", String.valueOf(real.irq()),
+						String.valueOf(predicted.irq())));
+			}
+			if (!real.affinity().equals(predicted.affinity().toList())) {
+				differences.add(new Difference(step, where, subject, "affinity", real.affinity(), predicted.affinity().toList()));
+			}
+			if (real.effectiveCpu() != predicted.effectiveCpu() && predicted.effectiveCpu() >= 0) {
+				differences.add(new Difference(step, where, subject, "effective CPU", cpu(real.effectiveCpu()),
+						cpu(predicted.effectiveCpu())));
+			}
+		}
+		for (Map.Entry<String, GuestObservation.Interrupt> extra : guestInterrupts.entrySet()) {
+			differences.add(new Difference(step, where, guestName + extra.getKey(), "interrupt",
+					"IRQ " + extra.getValue().irq(), "absent"));
+		}
+	}
+
+	private static String cpu(int cpu) {
+		return cpu < 0 ? "none" : String.valueOf(cpu);
+	}
+
+	/** The part of an interrupt's name after its device's ("-req.0", "q3", "" for INTx), or null when not the device's. */
+	static String partOf(String interrupt, String device) {
+		if (device == null) {
+			return null;
+		}
+		if (interrupt.equals(device)) {
+			return "";
+		}
+		if (interrupt.startsWith(device + "-")) {
+			return interrupt.substring(device.length());
+		}
+		if (device.startsWith("nvme") && interrupt.startsWith(device + "q")) {
+			return interrupt.substring(device.length());
+		}
+		return null;
+	}
+
+	/** How a guest device ends, in the oracle's words, read from its interrupts' names and the kernel's lines. */
+	private String guestPath(GuestObservation.State state, int index) {
+		String name = guest.deviceName(index);
+		if (!state.bound.contains(index)) {
+			for (String line : state.kernelLines) {
+				Matcher m = PROBE_FAILED.matcher(line);
+				if (m.find() && (m.group(1).equals(guest.handles.get(index)) || m.group(1).equals(name))) {
+					return InterruptPath.PROBE_FAILED.oracleName();
+				}
+			}
+			return wasFailed(index, state) ? InterruptPath.PROBE_FAILED.oracleName() : InterruptPath.UNBOUND.oracleName();
+		}
+		boolean perQueue = false;
+		for (GuestObservation.Interrupt interrupt : state.interrupts.values()) {
+			String part = partOf(interrupt.name(), name);
+			if (part == null) {
+				continue;
+			}
+			if (part.isEmpty()) {
+				return InterruptPath.INTX.oracleName();
+			}
+			if (part.equals("-virtqueues")) {
+				return InterruptPath.SHARED_MSIX.oracleName();
+			}
+			if (part.startsWith("-req.") || part.startsWith("-input.") || part.startsWith("-output.")
+					|| (part.startsWith("q") && !part.equals("q0"))) {
+				perQueue = true;
+			}
+		}
+		return perQueue ? InterruptPath.PER_QUEUE_MSIX_MANAGED.oracleName() : InterruptPath.SHARED_MSIX.oracleName();
+	}
+
+	/** A device whose last probe failed stays failed in later states, until it is probed again. */
+	private boolean wasFailed(int index, GuestObservation.State upTo) {
+		boolean failed = false;
+		for (GuestObservation.State state : guest.states) {
+			for (String line : state.kernelLines) {
+				Matcher m = PROBE_FAILED.matcher(line);
+				if (m.find() && m.group(1).equals(guest.handles.get(index))) {
+					failed = true;
+				}
+			}
+			if (state.bound.contains(index)) {
+				failed = false;
+			}
+			if (state == upTo) {
+				break;
+			}
+		}
+		return failed;
+	}
+}

@@ -1,0 +1,220 @@
+package org.irqlab.dsl.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.function.Consumer;
+
+import org.irqlab.dsl.model.Machine;
+import org.irqlab.kernel.DeviceKind;
+
+/**
+ * Runs a plan in a real kernel and compares: builds the initramfs (busybox, the kernel's own modules, the
+ * init), boots QEMU (KVM where it works, else TCG), parses what the guest printed and simulates the same
+ * steps from the guest's boot state.
+ */
+public final class GuestVerifier {
+
+	/** How QEMU should run: try KVM and fall back to TCG, or one of them only. */
+	public enum Acceleration {
+		AUTO, KVM, TCG
+	}
+
+	/** A KVM guest reaches its init in seconds; one that has not after this long is hung, as on some hosts. */
+	private static final long KVM_BOOT_SECONDS = 60;
+
+	private final Consumer<String> progress;
+
+	public GuestVerifier(Consumer<String> progress) {
+		this.progress = progress;
+	}
+
+	public VerifyResult verify(GuestPlan plan, Machine machine, GuestKernel kernel, Acceleration acceleration,
+			long timeoutSeconds, Path workDir) throws VerifyException {
+		Path qemu = HostCommands.require("qemu-system-x86_64", "qemu-system-x86");
+		Path busybox = staticBusybox();
+		Path initramfs = workDir.resolve("initramfs.cpio");
+		buildInitramfs(plan, kernel, busybox, initramfs, workDir);
+		Path serial = workDir.resolve("console.log");
+		List<QemuCommand.Accel> tries = switch (acceleration) {
+			case KVM -> List.of(QemuCommand.Accel.KVM);
+			case TCG -> List.of(QemuCommand.Accel.TCG);
+			case AUTO -> kvmUsable() ? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG) : List.of(QemuCommand.Accel.TCG);
+		};
+		GuestRun.Transcript transcript = null;
+		VerifyException last = null;
+		for (QemuCommand.Accel accel : tries) {
+			progress.accept("booting " + kernel.release() + " in QEMU (" + accel + ", " + plan.cpus() + " CPUs, "
+					+ plan.devices().size() + " devices, " + plan.steps().size() + " steps)");
+			try {
+				transcript = GuestRun.boot(QemuCommand.arguments(qemu, plan, kernel, initramfs, serial, accel), serial, accel,
+						timeoutSeconds, accel == QemuCommand.Accel.KVM ? KVM_BOOT_SECONDS : timeoutSeconds,
+						new Progress(plan, progress));
+				if (!transcript.lines().isEmpty()) {
+					break;
+				}
+				last = new VerifyException("the guest printed nothing; its console is in " + serial);
+			} catch (VerifyException e) {
+				last = e;
+				if (accel == QemuCommand.Accel.KVM) {
+					progress.accept("KVM did not work here (" + e.getMessage() + "); trying TCG");
+				}
+			}
+			transcript = null;
+		}
+		if (transcript == null) {
+			throw last;
+		}
+		GuestObservation observation = GuestObservation.parse(transcript.lines());
+		if (observation.state("boot") == null || observation.state("boot").counters == null) {
+			throw new VerifyException("the guest did not report its boot state"
+					+ (observation.failure != null ? " (" + observation.failure + ")" : "")
+					+ "; is tracing (irq_matrix events) in this kernel? Its console is in " + serial);
+		}
+		progress.accept("comparing with IrqLab's simulation");
+		return GuestComparison.compare(plan, machine, observation, kernel, transcript.accel().name(), transcript.seconds());
+	}
+
+	private static boolean kvmUsable() {
+		Path kvm = Path.of("/dev/kvm");
+		return Files.isReadable(kvm) && Files.isWritable(kvm);
+	}
+
+	/** Busybox must be statically linked to run alone in the initramfs: Debian's busybox-static. */
+	static Path staticBusybox() throws VerifyException {
+		Path busybox = HostCommands.require("busybox", "busybox-static");
+		try {
+			byte[] bytes = Files.readAllBytes(busybox.toRealPath());
+			String text = new String(bytes, StandardCharsets.ISO_8859_1);
+			if (text.contains("/lib64/ld-linux") || text.contains("/lib/ld-linux")) {
+				throw new VerifyException(busybox + " is dynamically linked; the guest needs a static one (Debian:"
+						+ " apt-get install busybox-static)");
+			}
+			return busybox.toRealPath();
+		} catch (IOException e) {
+			throw new VerifyException(busybox + ": " + e.getMessage());
+		}
+	}
+
+	private void buildInitramfs(GuestPlan plan, GuestKernel kernel, Path busybox, Path target, Path workDir)
+			throws VerifyException {
+		progress.accept("building the initramfs from " + kernel.modules());
+		GuestModules modules = GuestModules.index(kernel.modules());
+		Path unpacked = workDir.resolve("modules");
+		List<GuestModules.Module> bus = new ArrayList<>();
+		List<GuestModules.Module> drivers = new ArrayList<>();
+		try {
+			Files.createDirectories(unpacked);
+			for (String needed : neededDrivers(plan)) {
+				if (!modules.has(needed)) {
+					throw new VerifyException(kernel.release() + ": " + needed + (modules.builtIn(needed)
+							? " is built into this kernel, so its devices probe during boot, before verify can order them"
+							: " is neither a module of this kernel nor built in"));
+				}
+			}
+			if (plan.devices().stream().anyMatch(GuestDevice::isVirtio)) {
+				bus.addAll(modules.loadOrder(List.of("virtio_pci"), unpacked));
+			}
+			List<String> driverNames = new ArrayList<>();
+			for (DeviceKind kind : List.of(DeviceKind.VIRTIO_BLK, DeviceKind.VIRTIO_NET, DeviceKind.NVME)) {
+				if (plan.devices().stream().anyMatch(d -> d.kind() == kind)) {
+					driverNames.add(driverModule(kind));
+				}
+			}
+			for (GuestModules.Module module : modules.loadOrder(driverNames, unpacked)) {
+				if (bus.stream().noneMatch(b -> b.name().equals(module.name()))) {
+					drivers.add(module);
+				}
+			}
+			try (Initramfs cpio = new Initramfs(target)) {
+				for (String dir : List.of("bin", "dev", "proc", "sys", "lib", "lib/modules")) {
+					cpio.directory(dir);
+				}
+				cpio.file("bin/busybox", busybox, true);
+				for (GuestModules.Module module : concat(bus, drivers)) {
+					cpio.file("lib/modules/" + module.name() + ".ko", module.file(), false);
+				}
+				String init = GuestInit.script(plan, insmodLines(bus, plan), insmodLines(drivers, plan));
+				cpio.file("init", init.getBytes(StandardCharsets.UTF_8), true);
+			}
+		} catch (IOException e) {
+			throw new VerifyException(target + ": " + e.getMessage());
+		}
+	}
+
+	private static List<String> neededDrivers(GuestPlan plan) {
+		List<String> needed = new ArrayList<>();
+		if (plan.devices().stream().anyMatch(GuestDevice::isVirtio)) {
+			needed.add("virtio_pci");
+		}
+		for (DeviceKind kind : List.of(DeviceKind.VIRTIO_BLK, DeviceKind.VIRTIO_NET, DeviceKind.NVME)) {
+			if (plan.devices().stream().anyMatch(d -> d.kind() == kind)) {
+				needed.add(driverModule(kind));
+			}
+		}
+		return needed;
+	}
+
+	static String driverModule(DeviceKind kind) {
+		return switch (kind) {
+			case VIRTIO_BLK -> "virtio_blk";
+			case VIRTIO_NET -> "virtio_net";
+			case NVME -> "nvme";
+			case GENERIC_MSIX -> throw new IllegalArgumentException("no driver module for generic MSI-X devices");
+		};
+	}
+
+	private static List<GuestModules.Module> concat(List<GuestModules.Module> a, List<GuestModules.Module> b) {
+		List<GuestModules.Module> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	/** "virtio_blk.ko num_request_queues=2": a module's file in the initramfs and the plan's non-zero parameters for it. */
+	private static List<String> insmodLines(List<GuestModules.Module> modules, GuestPlan plan) {
+		List<String> lines = new ArrayList<>();
+		for (GuestModules.Module module : modules) {
+			StringBuilder line = new StringBuilder(module.name() + ".ko");
+			for (String parameter : plan.moduleParameters()) {
+				String[] words = parameter.split("[ =]");
+				if (words[0].equals(module.name()) && !words[2].equals("0")) {
+					line.append(' ').append(words[1]).append('=').append(words[2]);
+				}
+			}
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	/** Turns the guest's lines into progress: boot, each step as it completes. */
+	private static final class Progress implements Consumer<String> {
+		private final GuestPlan plan;
+		private final Consumer<String> out;
+
+		Progress(GuestPlan plan, Consumer<String> out) {
+			this.plan = plan;
+			this.out = out;
+		}
+
+		@Override
+		public void accept(String line) {
+			String[] words = line.split("\\s+", 3);
+			if (words[0].equals("uname")) {
+				out.accept("guest booted: kernel " + (words.length > 1 ? words[1] : "?"));
+			} else if (words[0].equals("fail")) {
+				out.accept("guest: " + line);
+			} else if (words[0].equals("end") && words.length > 1 && words[1].matches("\\d+")) {
+				int step = Integer.parseInt(words[1]);
+				int total = plan.steps().size();
+				if (total <= 40 || step % Math.max(1, total / 20) == 0 || step == total) {
+					out.accept("step " + step + "/" + total + ": " + plan.steps().get(step - 1).label());
+				}
+			}
+		}
+	}
+
+}
