@@ -157,6 +157,45 @@ public class JsonContractTest {
 		assertEquals(0, failed.getAsJsonArray("interrupts").size(), "a failed probe holds no interrupt");
 	}
 
+	/**
+	 * The QEMU guest's disks sit on no NUMA node, as on QEMU's pc machine: virtio_blk's per-queue vectors come with an
+	 * affinity descriptor, so each takes the node of its mask's first CPU; its shared MSI-X fallback comes without
+	 * one, so its vectors may go to any CPU.
+	 */
+	@Test
+	void qemuGuestDisksOnNoNode() {
+		Run run = cli("check", "--format", "json", Reports.examples().resolve("qemu-guest-exhaustion.irqlab").toString());
+		JsonArray devices = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("files").get(0)
+				.getAsJsonObject().getAsJsonArray("scenarios").get(0).getAsJsonObject().getAsJsonArray("devices");
+
+		JsonObject first = devices.get(0).getAsJsonObject();
+		assertEquals("per-vq-managed", first.get("path").getAsString());
+		JsonArray interrupts = first.getAsJsonArray("interrupts");
+		assertInterrupt(interrupts.get(0), "virtio0-config", "config", false, "0-39");
+		assertInterrupt(interrupts.get(1), "virtio0-req.0", "req.0", true, "0-39");
+		assertInterrupt(interrupts.get(2), "virtio0-req.1", "req.1", true, "40-79");
+		assertEquals(81, first.getAsJsonObject("matrixBefore").get("globalAvailable").getAsInt()
+				- first.getAsJsonObject("matrixAfter").get("globalAvailable").getAsInt(), "a 2-queue virtio_blk on 80 CPUs");
+
+		JsonObject shared = null;
+		for (JsonElement each : devices) {
+			if (each.getAsJsonObject().get("path").getAsString().equals("shared")) {
+				shared = each.getAsJsonObject();
+				break;
+			}
+		}
+		assertTrue(shared != null, "a disk falls back to shared MSI-X");
+		assertEquals("virtio195", shared.get("name").getAsString());
+		JsonArray sharedIrqs = shared.getAsJsonArray("interrupts");
+		assertInterrupt(sharedIrqs.get(0), "virtio195-config", "config", false, "0-79");
+		assertInterrupt(sharedIrqs.get(1), "virtio195-virtqueues", "virtqueues", false, "0-79");
+		for (JsonElement each : sharedIrqs) {
+			assertTrue(each.getAsJsonObject().get("effectiveCpu").getAsInt() >= 40,
+					"on no node, a vector goes to the CPU of its mask with the most room: node 1's, node 0's hold the config vectors: "
+							+ each);
+		}
+	}
+
 	private static void assertInterrupt(JsonElement element, String name, String queue, boolean managed, String affinity) {
 		JsonObject irq = element.getAsJsonObject();
 		assertEquals(name, irq.get("name").getAsString(), irq.toString());
