@@ -50,6 +50,10 @@ class HtmlReport {
 		dl{margin:4px 0}dt{font-weight:600;margin-top:6px}dd{margin:0 0 0 0}
 		.muted{color:#666;font-size:12px}
 		svg{max-width:100%;height:auto;display:block;margin:6px 0}
+		summary{cursor:pointer;padding:3px 0}
+		details.device{margin:0 0 0 18px}
+		details.device>p,details.device>table{margin:2px 0 8px 16px;width:auto}
+		table.irqs td,table.irqs th{padding:2px 10px}
 	'''
 
 	def private static page(ScenarioReport report) {
@@ -116,6 +120,7 @@ class HtmlReport {
 			<h3>At the end of the scenario</h3>
 			«SvgCharts.heatmap('heatmap-end', facts.outcome.end, machine, facts.usablePerCpu)»
 			«devices(facts)»
+			«interrupts(facts)»
 			«fixes(report)»
 			«kernelLog(facts)»
 		'''
@@ -130,6 +135,33 @@ class HtmlReport {
 		«ENDFOR»
 		</table>
 		<p class="muted">Slots: vector slots the probe took from the matrix (global_available before minus after); a managed vector reserves one on every CPU of its mask. Every probe is listed in report.json.</p>
+	'''
+
+	/** Each probe's interrupts, closed until asked for: a model may probe hundreds of devices. */
+	def private static interrupts(ScenarioFacts facts) '''
+		«IF !facts.devices.empty»
+			<h2>Interrupts of each device</h2>
+			<p class="muted">Which IRQ, CPU and vector serve each of a device's queues right after its probe, as /proc/interrupts and /proc/irq/N/{smp,effective}_affinity_list show them, and the matrix's counters before and after the probe. report.json holds the same figures.</p>
+			<details id="interrupts">
+			<summary>The «count(facts.devices.size, 'probe', 'probes')», in order (open one to see its interrupts)</summary>
+			«FOR device : InterruptTable.devices(facts)»
+				<details class="device" id="«device.anchor»">
+				<summary><span class="dot" style="background:«device.colour»"></span><b>«device.device.escape»</b> «device.summary.escape»</summary>
+				<p class="muted">«device.matrix.escape»</p>
+				«IF device.empty !== null»
+					<p>«device.empty.escape»</p>
+				«ELSE»
+					<table class="irqs">
+					<tr><th class="n">IRQ</th><th>Interrupt</th><th>Managed</th><th>Affinity</th><th class="n">CPU</th><th class="n">Vector</th></tr>
+					«FOR row : device.rows»
+						<tr><td class="n">«row.irq»</td><td>«row.name.escape»«IF !row.requested» <span class="muted">(no handler)</span>«ENDIF»</td><td>«row.managed»</td><td>«row.affinity.escape»</td><td class="n">«row.cpu»</td><td class="n">«row.vector»</td></tr>
+					«ENDFOR»
+					</table>
+				«ENDIF»
+				</details>
+			«ENDFOR»
+			</details>
+		«ENDIF»
 	'''
 
 	def private static CharSequence fixes(ScenarioReport report) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Issue;
+import org.irqlab.kernel.MatrixCounters;
 import org.irqlab.kernel.MatrixSnapshot;
+import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.model.Scenario;
 
 import com.google.gson.Gson;
@@ -18,7 +20,8 @@ import com.google.gson.JsonObject;
 
 /**
  * The JSON contract of `irqlab check --format json` and report.json (docs/cli.md): per file its
- * diagnostics outside any scenario, per scenario its probes, its matrix at the end and its diagnostics.
+ * diagnostics outside any scenario, per scenario its probes (each with its interrupts and the matrix's
+ * counters before and after it), its matrix at the end and its diagnostics.
  * Field order is fixed, so the same model always gives the same bytes.
  */
 public final class ReportJson {
@@ -89,11 +92,42 @@ public final class ReportJson {
 			device.addProperty("vectors", row.vectors());
 			device.addProperty("errno", row.errno());
 			device.addProperty("line", row.line());
+			device.add("interrupts", interrupts(row.result().vectors()));
+			device.add("matrixBefore", counters(row.result().before()));
+			device.add("matrixAfter", counters(row.result().after()));
 			devices.add(device);
 		}
 		object.add("devices", devices);
 		object.add("matrix", facts.outcome().simulated() ? matrix(facts.outcome().end()) : JsonNull.INSTANCE);
 		object.add("diagnostics", diagnostics(issues));
+		return object;
+	}
+
+	/** A device's interrupts in MSI-X table order (or its INTx line), as /proc/interrupts and /proc/irq/N show them. */
+	public static JsonArray interrupts(List<VectorInfo> vectors) {
+		JsonArray array = new JsonArray();
+		for (VectorInfo vector : vectors) {
+			boolean placed = vector.effectiveCpu() >= 0;
+			JsonObject object = new JsonObject();
+			object.addProperty("name", vector.name());
+			object.addProperty("queue", vector.queue());
+			object.addProperty("irq", vector.irq());
+			object.addProperty("vector", placed ? Integer.valueOf(vector.vector()) : null);
+			object.addProperty("managed", vector.managed());
+			object.addProperty("affinity", vector.affinity().toList());
+			object.addProperty("effectiveCpu", placed ? Integer.valueOf(vector.effectiveCpu()) : null);
+			object.addProperty("requested", vector.requested());
+			array.add(object);
+		}
+		return array;
+	}
+
+	/** The matrix's global counters around one probe. */
+	public static JsonObject counters(MatrixCounters counters) {
+		JsonObject object = new JsonObject();
+		object.addProperty("globalAvailable", counters.globalAvailable());
+		object.addProperty("globalReserved", counters.globalReserved());
+		object.addProperty("totalAllocated", counters.totalAllocated());
 		return object;
 	}
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * report.html as a browser shows it: headless Chromium renders the seed incident's report; a probe
- * script counts what was laid out (heatmap cells, curve vertices) and where the verdict sits, and a
- * screenshot is kept in target/ for a human to look at.
+ * script counts what was laid out (heatmap cells, curve vertices, the interrupt tables closed and then
+ * opened) and where the verdict sits, and a screenshot is kept in target/ for a human to look at.
  */
 public class HtmlInChromiumTest {
 
@@ -40,6 +40,10 @@ public class HtmlInChromiumTest {
 			  function rendered(list) {
 			    return Array.prototype.filter.call(list, function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length;
 			  }
+			  // a closed details element keeps its content laid out (hidden, for find in page): ask what is visible
+			  function visible(list) {
+			    return Array.prototype.filter.call(list, function (e) { return e.checkVisibility(); }).length;
+			  }
 			  var verdict = document.getElementById('verdict').getBoundingClientRect();
 			  var curve = document.getElementById('curve');
 			  var out = document.createElement('pre');
@@ -50,6 +54,14 @@ public class HtmlInChromiumTest {
 			    + ' curveWidth=' + Math.round(curve.getBoundingClientRect().width)
 			    + ' verdictTop=' + Math.round(verdict.top)
 			    + ' firstSection=' + document.querySelector('main > section').id;
+			  var closed = visible(document.querySelectorAll('#interrupts tr'));
+			  document.getElementById('interrupts').open = true;
+			  var listed = visible(document.querySelectorAll('#interrupts > details > summary'));
+			  document.getElementById('probe-1').open = true;
+			  out.textContent += ' closedRows=' + closed + ' devicesListed=' + listed
+			    + ' openRows=' + visible(document.querySelectorAll('#interrupts tr'))
+			    + ' firstIrqs=' + Array.prototype.map.call(document.querySelectorAll('#probe-1 tr'), function (r) {
+			        return r.cells[1].textContent + ':' + r.cells[3].textContent; }).slice(1).join(',');
 			  document.body.appendChild(out);
 			});
 			</script>
@@ -66,7 +78,8 @@ public class HtmlInChromiumTest {
 
 		Result dom = browser(dir, "--dump-dom", page.toUri().toString());
 		Matcher probe = Pattern.compile("endCells=(\\d+) degradedCells=(\\d+) curvePoints=(\\d+) curveWidth=(\\d+)"
-				+ " verdictTop=(-?\\d+) firstSection=(\\w+)").matcher(dom.output());
+				+ " verdictTop=(-?\\d+) firstSection=(\\w+) closedRows=(\\d+) devicesListed=(\\d+) openRows=(\\d+)"
+				+ " firstIrqs=([\\w.:,-]+)").matcher(dom.output());
 		assertTrue(probe.find(), "the probe did not run: " + tail(dom.output()));
 		assertEquals(80, Integer.parseInt(probe.group(1)), "one heatmap cell per CPU at the end");
 		assertEquals(80, Integer.parseInt(probe.group(2)), "one heatmap cell per CPU when the first device degraded");
@@ -74,6 +87,10 @@ public class HtmlInChromiumTest {
 		assertTrue(Integer.parseInt(probe.group(4)) > 600, "the curve spans the chart: " + probe.group(4));
 		assertTrue(Integer.parseInt(probe.group(5)) < 120, "the verdict comes first: top " + probe.group(5));
 		assertEquals("verdict", probe.group(6));
+		assertEquals(0, Integer.parseInt(probe.group(7)), "the interrupt tables are closed at first");
+		assertEquals(512, Integer.parseInt(probe.group(8)), "opened, the section lists every probe");
+		assertEquals(1 + 3, Integer.parseInt(probe.group(9)), "opening virtio0 shows its three interrupts, and only those");
+		assertEquals("virtio0-config:0-39,virtio0-req.0:0-39,virtio0-req.1:40-79", probe.group(10));
 
 		Path report = Files.writeString(dir.resolve("report.html"), html);
 		Path screenshot = Path.of("target", "report-seed-incident.png").toAbsolutePath();
