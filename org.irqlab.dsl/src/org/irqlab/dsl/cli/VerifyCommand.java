@@ -36,6 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 						+ " printed) or on syntax, input or usage errors." })
 final class VerifyCommand implements Callable<Integer> {
 
+	/** A console log larger than this is not one verify wrote. */
+	private static final long MAX_CONSOLE_BYTES = 1L << 30;
+
 	enum Format {
 		text, json
 	}
@@ -56,6 +59,10 @@ final class VerifyCommand implements Callable<Integer> {
 		@Option(names = "--debian-kernel", paramLabel = "PACKAGE", required = true,
 				description = "a Debian kernel package (linux-image-...), fetched with the system's apt-get and cached")
 		String debianPackage;
+
+		@Option(names = "--console", paramLabel = "FILE", required = true,
+				description = "compare the console of an earlier run (kept with --keep) again, without booting")
+		Path console;
 	}
 
 	static final class LocalKernel {
@@ -81,6 +88,33 @@ final class VerifyCommand implements Callable<Integer> {
 
 	@Spec
 	private CommandSpec spec;
+
+	private int compareConsole(GuestPlanner.Result planned, Scenario scenario, PrintWriter out, PrintWriter err) {
+		try {
+			if (!Files.isRegularFile(kernel.console) || Files.size(kernel.console) > MAX_CONSOLE_BYTES) {
+				err.println(kernel.console + ": error: not a console log (a regular file of at most "
+						+ MAX_CONSOLE_BYTES / (1 << 20) + " MiB)");
+				return IrqLabCli.EXIT_USAGE;
+			}
+			List<String> console = Files.readAllLines(kernel.console, java.nio.charset.StandardCharsets.ISO_8859_1);
+			VerifyResult result = GuestVerifier.compareConsole(planned.plan(), scenario.getMachine(), console,
+					kernel.console.toString());
+			print(result, out);
+			return result.agrees() ? IrqLabCli.EXIT_CLEAN : IrqLabCli.EXIT_ERRORS;
+		} catch (VerifyException e) {
+			err.println("irqlab verify: error: " + e.getMessage());
+			return IrqLabCli.EXIT_USAGE;
+		} catch (IOException e) {
+			err.println(kernel.console + ": error: cannot read: " + e.getMessage());
+			return IrqLabCli.EXIT_USAGE;
+		}
+	}
+
+	private void print(VerifyResult result, PrintWriter out) {
+		out.print(format == Format.json ? VerifyJson.toJson(model.toString(), result)
+				: VerifyReport.text(model.toString(), result));
+		out.flush();
+	}
 
 	@Override
 	public Integer call() {
@@ -114,6 +148,9 @@ final class VerifyCommand implements Callable<Integer> {
 			planned.reasons().forEach(reason -> err.println("  " + reason));
 			return IrqLabCli.EXIT_USAGE;
 		}
+		if (kernel.console != null) {
+			return compareConsole(planned, scenario, out, err);
+		}
 		Path workDir = null;
 		try {
 			GuestVerifier verifier = new GuestVerifier(message -> {
@@ -126,9 +163,7 @@ final class VerifyCommand implements Callable<Integer> {
 			workDir = Files.createTempDirectory("irqlab-verify-");
 			VerifyResult result = verifier.verify(planned.plan(), scenario.getMachine(), guestKernel, acceleration,
 					timeoutSeconds, workDir);
-			out.print(format == Format.json ? VerifyJson.toJson(model.toString(), result)
-					: VerifyReport.text(model.toString(), result));
-			out.flush();
+			print(result, out);
 			return result.agrees() ? IrqLabCli.EXIT_CLEAN : IrqLabCli.EXIT_ERRORS;
 		} catch (VerifyException e) {
 			err.println("irqlab verify: error: " + e.getMessage());

@@ -39,12 +39,12 @@ final class GuestComparison {
 		this.guest = guest;
 	}
 
-	static VerifyResult compare(GuestPlan plan, Machine machine, GuestObservation guest, GuestKernel kernel, String accel,
+	static VerifyResult compare(GuestPlan plan, Machine machine, GuestObservation guest, String origin, String accel,
 			long seconds) {
-		return new GuestComparison(plan, guest).run(machine, kernel, accel, seconds);
+		return new GuestComparison(plan, guest).run(machine, origin, accel, seconds);
 	}
 
-	private VerifyResult run(Machine machine, GuestKernel kernel, String accel, long seconds) {
+	private VerifyResult run(Machine machine, String origin, String accel, long seconds) {
 		notes.addAll(plan.notes());
 		GuestObservation.State boot = guest.state("boot");
 		compareShape();
@@ -89,7 +89,7 @@ final class GuestComparison {
 			differences.add(new Difference(steps.size(), "guest", "init", "run",
 					guest.failure != null ? "stopped: " + guest.failure : "stopped after step " + steps.size(), "all steps"));
 		}
-		return new VerifyResult(plan, kernel.release(), kernel.origin(), accel, seconds, bootLoad, bootCounters,
+		return new VerifyResult(plan, guest.release, origin, accel, seconds, bootLoad, bootCounters,
 				List.copyOf(steps), List.copyOf(differences), List.copyOf(notes), interruptsCompared);
 	}
 

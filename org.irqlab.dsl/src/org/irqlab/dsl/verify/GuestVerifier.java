@@ -69,14 +69,38 @@ public final class GuestVerifier {
 		if (transcript == null) {
 			throw last;
 		}
-		GuestObservation observation = GuestObservation.parse(transcript.lines());
+		GuestObservation observation = observed(transcript.lines(), "its console is in " + serial);
+		progress.accept("comparing with IrqLab's simulation");
+		return GuestComparison.compare(plan, machine, observation, kernel.origin(), transcript.accel().name(),
+				transcript.seconds());
+	}
+
+	/**
+	 * Compares a guest's console kept from an earlier run (`--keep`) with the plan again, without booting: for
+	 * a model changed since, or a console recorded elsewhere.
+	 *
+	 * @param console every line of the console; only the init's lines are read
+	 */
+	public static VerifyResult compareConsole(GuestPlan plan, Machine machine, List<String> console, String origin)
+			throws VerifyException {
+		List<String> lines = console.stream().filter(l -> l.startsWith(GuestInit.PREFIX))
+				.map(l -> l.substring(GuestInit.PREFIX.length()).replace("\r", "")).toList();
+		GuestObservation observation = observed(lines, origin + " holds no complete guest run");
+		if (observation.handles.size() != plan.devices().size()) {
+			throw new VerifyException(origin + " is the console of a guest with " + observation.handles.size()
+					+ " devices; the scenario adds " + plan.devices().size());
+		}
+		return GuestComparison.compare(plan, machine, observation, origin, "recorded", 0);
+	}
+
+	private static GuestObservation observed(List<String> lines, String where) throws VerifyException {
+		GuestObservation observation = GuestObservation.parse(lines);
 		if (observation.state("boot") == null || observation.state("boot").counters == null) {
 			throw new VerifyException("the guest did not report its boot state"
 					+ (observation.failure != null ? " (" + observation.failure + ")" : "")
-					+ "; is tracing (irq_matrix events) in this kernel? Its console is in " + serial);
+					+ "; is tracing (irq_matrix events) in this kernel? " + where);
 		}
-		progress.accept("comparing with IrqLab's simulation");
-		return GuestComparison.compare(plan, machine, observation, kernel, transcript.accel().name(), transcript.seconds());
+		return observation;
 	}
 
 	private static boolean kvmUsable() {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Writes an initramfs in the kernel's "newc" cpio format: folders, files and symlinks, owned by root.
  * Written here rather than with cpio(1) so that verify needs no more host tools than QEMU and busybox.
  */
-final class Initramfs implements AutoCloseable {
+public final class Initramfs implements AutoCloseable {
 
 	private static final int DIRECTORY = 0040755;
 	private static final int EXECUTABLE = 0100755;
@@ -22,23 +22,23 @@ final class Initramfs implements AutoCloseable {
 	private long written;
 	private int inode = 1;
 
-	Initramfs(Path target) throws IOException {
+	public Initramfs(Path target) throws IOException {
 		out = new BufferedOutputStream(Files.newOutputStream(target));
 	}
 
-	void directory(String path) throws IOException {
+	public void directory(String path) throws IOException {
 		entry(path, DIRECTORY, new byte[0]);
 	}
 
-	void file(String path, byte[] content, boolean executable) throws IOException {
+	public void file(String path, byte[] content, boolean executable) throws IOException {
 		entry(path, executable ? EXECUTABLE : FILE, content);
 	}
 
-	void file(String path, Path source, boolean executable) throws IOException {
+	public void file(String path, Path source, boolean executable) throws IOException {
 		file(path, Files.readAllBytes(source), executable);
 	}
 
-	void symlink(String path, String target) throws IOException {
+	public void symlink(String path, String target) throws IOException {
 		entry(path, SYMLINK, target.getBytes(StandardCharsets.UTF_8));
 	}
 

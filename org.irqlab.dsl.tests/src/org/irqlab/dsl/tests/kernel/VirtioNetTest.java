@@ -34,6 +34,23 @@ class VirtioNetTest {
     }
 
     @Test
+    void queuesAreSpreadAgainWhenACpuGoesOfflineAndComesBack() {
+        // virtnet_cpu_dead()/virtnet_cpu_online(): a real 6.1 guest showed the same masks (irqlab verify)
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 8).build());
+        String nic = sim.addDevice(DeviceSpec.virtioNet(4)).name();
+        assertEquals(CpuSet.range(4, 5), sim.device(nic).vector("input.2").affinity());
+        sim.offlineCpu(4);
+        DeviceResult afterOffline = sim.device(nic);
+        assertEquals(CpuSet.range(0, 1), afterOffline.vector("input.0").affinity(), "7 CPUs for 4 pairs: 2, 2, 2 and 1");
+        assertEquals(CpuSet.range(5, 6), afterOffline.vector("output.2").affinity());
+        assertEquals(CpuSet.of(7), afterOffline.vector("input.3").affinity());
+        sim.onlineCpu(4);
+        assertEquals(CpuSet.range(4, 5), sim.device(nic).vector("input.2").affinity());
+        assertEquals(CpuSet.range(6, 7), sim.device(nic).vector("output.3").affinity());
+        Invariants.check(sim);
+    }
+
+    @Test
     void withoutInterruptRemappingTheMoveWaitsForTheNextInterrupt() {
         Simulation sim = new Simulation(MachineSpec.builder(KernelRules.V6_1, 4).build());
         DeviceResult r = sim.addDevice(DeviceSpec.virtioNet(4));

@@ -1,0 +1,147 @@
+package org.irqlab.dsl.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * `irqlab verify` on consoles recorded from real Debian 6.1 guests (6.1.0-50-amd64 in QEMU 7.2, TCG), compared
+ * again with `--console`: the comparison, its verdict and exit codes, without booting.
+ */
+class VerifyCommandTest {
+
+	static Path recorded(String name) {
+		return CliRun.examples().toAbsolutePath().normalize().resolveSibling("org.irqlab.dsl.tests")
+				.resolve("resources/verify").resolve(name);
+	}
+
+	private static final Path SMALL_CONSOLE = recorded("verify-small.6.1.0-50-amd64.console");
+
+	private static String small() {
+		return CliRun.examples().resolve("verify-small.irqlab").toString();
+	}
+
+	@Test
+	void smallGuestAgreesWithTheSimulationOnEveryStep() {
+		CliRun run = CliRun.of("verify", small(), "--console", SMALL_CONSOLE.toString());
+		assertEquals(0, run.exitCode(), run.out() + run.err());
+		assertTrue(run.out().contains("agree: 9 steps, 5 devices, 107 interrupt states compared"), run.out());
+		String firstStep = run.outLines().stream().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+		assertTrue(firstStep.matches(".*line 38: add disk1 \\(1 of 2\\)\\s+793/9/8\\s+793/9/8\\s+virtio0\\s+per_vq_msix\\s+per_vq_msix"),
+				firstStep);
+		assertTrue(run.out().contains("boot: 798/9/6; non-managed vectors per CPU 2 2 1 1"), run.out());
+	}
+
+	@Test
+	void virtioNetSpreadsItsQueuesAgainWhenCpusGoAndComeBack() {
+		// four 4-pair NICs on 8 CPUs, CPUs 4-7 offline then online: the real kernel re-spreads the queue
+		// affinities after each CPU change (virtnet_cpu_dead/online); a model without that disagrees at step 7
+		CliRun run = CliRun.of("verify", CliRun.examples().resolve("cpu-offline.irqlab").toString(), "--scenario",
+				"drain_light", "--console", recorded("cpu-offline-drain_light.6.1.0-50-amd64.console").toString());
+		assertEquals(0, run.exitCode(), run.out() + run.err());
+		assertTrue(run.out().contains("agree: 14 steps, 6 devices, 513 interrupt states compared"), run.out());
+		assertTrue(run.out().contains("note: device type nic says `numa 0`, but the PCI devices of QEMU's pc machine have"
+				+ " no NUMA node"), run.out());
+	}
+
+	@Test
+	void aDifferentEffectiveCpuIsTheFirstDifference(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SMALL_CONSOLE, StandardCharsets.ISO_8859_1);
+		int stepTwo = lines.indexOf("@irqlab step 2");
+		int line = stepTwo;
+		while (!lines.get(line).startsWith("@irqlab aff 27 ")) {
+			line++;
+		}
+		assertEquals("@irqlab aff 27 0-3 2", lines.get(line));
+		lines.set(line, "@irqlab aff 27 0-3 1");
+		Path console = dir.resolve("changed.console");
+		Files.write(console, lines, StandardCharsets.ISO_8859_1);
+
+		CliRun run = CliRun.of("verify", small(), "--console", console.toString());
+		assertEquals(1, run.exitCode(), run.out() + run.err());
+		assertTrue(run.out().contains("first difference: line 38: add disk1 (2 of 2): virtio1-req.0 effective CPU:"
+				+ " guest 1, IrqLab 2"), run.out());
+		assertTrue(run.out().contains("1 difference:"), run.out());
+	}
+
+	@Test
+	void jsonHasEveryStepOnBothSides() {
+		CliRun run = CliRun.of("verify", small(), "--console", SMALL_CONSOLE.toString(), "--format", "json");
+		assertEquals(0, run.exitCode(), run.err());
+		JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
+		assertTrue(root.get("agree").getAsBoolean());
+		assertEquals("6.1.0-50-amd64", root.getAsJsonObject("guest").get("kernel").getAsString());
+		assertEquals(9, root.getAsJsonArray("steps").size());
+		JsonObject unbind = root.getAsJsonArray("steps").get(5).getAsJsonObject();
+		assertEquals("unbind big", unbind.get("event").getAsString());
+		assertEquals(780, unbind.getAsJsonObject("guest").get("globalAvailable").getAsInt());
+		assertEquals("unbound", unbind.get("guestPath").getAsString());
+		assertTrue(root.getAsJsonArray("steps").get(7).getAsJsonObject().get("guest").isJsonNull(),
+				"the guest's counters after a CPU goes offline cannot be read without GENERIC_IRQ_DEBUGFS");
+	}
+
+	@Test
+	void aModelNoGuestCanBeIsRefusedWithEveryReason(@TempDir Path dir) throws IOException {
+		Path model = dir.resolve("dump.irqlab");
+		Files.writeString(model, """
+				machine host {
+				    cpus 8
+				    smt 2
+				    crash { global_available 1500 global_reserved 9 total_allocated 40 }
+				}
+				device dpu : msix {
+				    queues 4
+				}
+				device disk : virtio_blk {
+				    queues 2
+				}
+				scenario s on host {
+				    add disk
+				    add dpu
+				    balance
+				}
+				""");
+		CliRun run = CliRun.of("verify", model.toString(), "--kernel", "/boot/none", "--modules", "/lib/modules/none");
+		assertEquals(2, run.exitCode(), run.err());
+		assertTrue(run.err().contains("scenario s cannot be verified:"), run.err());
+		assertTrue(run.err().contains("line 3: QEMU numbers hyperthreads adjacently"), run.err());
+		assertTrue(run.err().contains("line 4: the load comes from a crash dump's counters"), run.err());
+		assertTrue(run.err().contains("line 14: device type dpu is a generic `msix` device: QEMU has no such device"),
+				run.err());
+		assertTrue(run.err().contains("line 15: irqbalance does not run in the guest"), run.err());
+	}
+
+	@Test
+	void aKernelThatIsNotThereIsNamed() {
+		CliRun run = CliRun.of("verify", small(), "--kernel", "/nonexistent/vmlinuz", "--modules", "/nonexistent");
+		assertEquals(2, run.exitCode());
+		assertTrue(run.err().contains("irqlab verify: error: /nonexistent/vmlinuz: no such kernel image"), run.err());
+	}
+
+	@Test
+	void aConsoleOfAnotherScenarioIsRefused() {
+		CliRun run = CliRun.of("verify", small(), "--console",
+				recorded("cpu-offline-drain_light.6.1.0-50-amd64.console").toString());
+		assertEquals(2, run.exitCode());
+		assertTrue(run.err().contains("is the console of a guest with 6 devices; the scenario adds 5"), run.err());
+	}
+
+	@Test
+	void kernelChoicesExcludeEachOther() {
+		CliRun run = CliRun.of("verify", small(), "--debian-kernel", "linux-image-6.1.0-50-amd64", "--console",
+				SMALL_CONSOLE.toString());
+		assertEquals(2, run.exitCode());
+		assertTrue(run.err().contains("mutually exclusive"), run.err());
+	}
+}
