@@ -7,6 +7,7 @@ import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.irqlab.dsl.validation.IssueFixes;
@@ -15,6 +16,7 @@ import org.irqlab.dsl.ide.contentassist.IrqLabNestingContentAssistParser;
 import org.irqlab.dsl.ide.highlighting.IrqLabSemanticHighlighting;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
 import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
+import org.irqlab.dsl.ide.server.IrqLabFormattingService;
 import org.irqlab.dsl.ide.server.IrqLabHoverService;
 import org.irqlab.dsl.ide.server.NothingWrittenUnasked;
 
@@ -52,5 +54,10 @@ public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
 	/** The language server's semantic tokens: names by what they name, keywords, numbers, comments. */
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return IrqLabSemanticHighlighting.class;
+	}
+
+	/** Formatting answers only the edits that change the text. */
+	public Class<? extends FormattingService> bindFormattingService() {
+		return IrqLabFormattingService.class;
 	}
 }
