@@ -1,5 +1,6 @@
 package org.irqlab.dsl.ide.server;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,8 @@ import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -26,6 +29,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.folding.FoldingRangeService;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Singleton;
@@ -35,7 +39,8 @@ import com.google.inject.Singleton;
  * {@code processId} in {@code initialize} ends (and {@link IrqLabServerLauncher} exits when stdin ends),
  * and answers a method it does not know with MethodNotFound rather than an internal error. It advertises
  * only what it answers (folding whatever the client says, no signature help, which IrqLab has none of),
- * marks its diagnostics as IrqLab's with the document version they are for, and
+ * adds inlay hints ({@link IrqLabInlayHints}, off with {@code {"inlayHints": false}} in
+ * initializationOptions), marks its diagnostics as IrqLab's with the document version they are for, and
  * asks the client to watch `.irqlab` files.
  */
 @Singleton
@@ -45,6 +50,7 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 
 	private volatile boolean shutdownRequested;
 	private volatile IntConsumer exit = System::exit;
+	private volatile ServerOptions options = ServerOptions.DEFAULTS;
 	private volatile InitializeParams initializeParams;
 	/** Open documents' versions, updated on the write thread in the order of the edits that the builds see. */
 	private final Map<URI, Integer> versions = new ConcurrentHashMap<>();
@@ -66,6 +72,7 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+		options = ServerOptions.of(params == null ? null : params.getInitializationOptions());
 		initializeParams = params;
 		CompletableFuture<InitializeResult> result = super.initialize(params);
 		if (params != null && params.getProcessId() != null) {
@@ -111,6 +118,9 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 		ExecuteCommandOptions commands = capabilities.getExecuteCommandProvider();
 		if (commands != null && (commands.getCommands() == null || commands.getCommands().isEmpty())) {
 			capabilities.setExecuteCommandProvider(null);
+		}
+		if (options.inlayHints()) {
+			capabilities.setInlayHintProvider(true);
 		}
 		return capabilities;
 	}
@@ -169,5 +179,24 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 		Diagnostic diagnostic = super.toDiagnostic(issue);
 		diagnostic.setSource("irqlab");
 		return diagnostic;
+	}
+
+	@Override
+	public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+		if (!options.inlayHints()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return getRequestManager().runRead(cancel -> inlayHint(params, cancel));
+	}
+
+	private List<InlayHint> inlayHint(InlayHintParams params, CancelIndicator cancel) {
+		URI uri = getURI(params.getTextDocument());
+		IrqLabInlayHints hints = getService(uri, IrqLabInlayHints.class);
+		if (hints == null) {
+			return List.of();
+		}
+		return getWorkspaceManager().doRead(uri,
+				(document, resource) -> document == null || resource == null ? List.<InlayHint>of()
+						: hints.hints(document, resource, params.getRange(), cancel));
 	}
 }
