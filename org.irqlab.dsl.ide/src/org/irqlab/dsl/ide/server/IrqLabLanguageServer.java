@@ -29,6 +29,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.folding.FoldingRangeService;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 
@@ -52,6 +53,8 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 	private volatile IntConsumer exit = System::exit;
 	private volatile ServerOptions options = ServerOptions.DEFAULTS;
 	private volatile InitializeParams initializeParams;
+	/** Set once the client has said `initialized`: requests to it (the inlay-hint refresh) wait until then. */
+	private volatile boolean clientInitialized;
 	/** Open documents' versions, updated on the write thread in the order of the edits that the builds see. */
 	private final Map<URI, Integer> versions = new ConcurrentHashMap<>();
 
@@ -75,6 +78,7 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 		options = ServerOptions.of(params == null ? null : params.getInitializationOptions());
 		initializeParams = params;
 		CompletableFuture<InitializeResult> result = super.initialize(params);
+		getLanguageServerAccess().addBuildListener(this::refreshInlayHints);
 		if (params != null && params.getProcessId() != null) {
 			watchParent(params.getProcessId());
 		}
@@ -128,6 +132,7 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 	@Override
 	public void initialized(InitializedParams params) {
 		super.initialized(params);
+		clientInitialized = true;
 		RegistrationParams registration = WatchedFiles
 				.registration(initializeParams == null ? null : initializeParams.getCapabilities());
 		LanguageClient client = getLanguageClient();
@@ -179,6 +184,30 @@ public class IrqLabLanguageServer extends LanguageServerImpl {
 		Diagnostic diagnostic = super.toDiagnostic(issue);
 		diagnostic.setSource("irqlab");
 		return diagnostic;
+	}
+
+	/**
+	 * A build may change the figures of documents the user did not touch (a scenario whose machine is in
+	 * the edited file), and an editor asks for inlay hints only for the document it edits: after every
+	 * build that changed something, clients that support it are asked to ask again.
+	 */
+	private void refreshInlayHints(List<IResourceDescription.Delta> deltas) {
+		LanguageClient client = getLanguageClient();
+		if (!clientInitialized || !options.inlayHints() || deltas.isEmpty() || client == null
+				|| !supportsInlayHintRefresh()) {
+			return;
+		}
+		client.refreshInlayHints().exceptionally(failure -> {
+			LOG.debug("the editor did not refresh its inlay hints: " + failure);
+			return null;
+		});
+	}
+
+	private boolean supportsInlayHintRefresh() {
+		InitializeParams params = initializeParams;
+		return params != null && params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+				&& params.getCapabilities().getWorkspace().getInlayHint() != null
+				&& Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getInlayHint().getRefreshSupport());
 	}
 
 	@Override

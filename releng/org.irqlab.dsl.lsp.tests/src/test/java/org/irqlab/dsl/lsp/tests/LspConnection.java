@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -129,6 +131,15 @@ final class LspConnection implements AutoCloseable {
 
 	void notify(String method, JsonElement params) throws IOException {
 		send(message(method, params));
+	}
+
+	/** Removes and returns the messages received so far that match, without waiting. */
+	List<JsonObject> takeAll(Predicate<JsonObject> wanted) {
+		List<JsonObject> all = new ArrayList<>();
+		received.drainTo(all);
+		List<JsonObject> taken = all.stream().filter(wanted).toList();
+		all.stream().filter(wanted.negate()).forEach(received::add);
+		return taken;
 	}
 
 	/** The first message, received so far or later, that matches; the ones before it stay queued for later waits. */

@@ -24,7 +24,7 @@ import com.google.gson.JsonParser;
 /**
  * Issue #10's "done when", as an editor plays it over stdio: the machine in one file, the scenario on it in
  * another; an edit of the machine re-validates the scenario's file with other diagnostics and other inlay
- * hints; semantic tokens and inlay hints are answered, an unknown method is MethodNotFound, the server
+ * hints, which the editor is asked to refresh; semantic tokens and inlay hints are answered, an unknown method is MethodNotFound, the server
  * shuts down, and the workspace holds the two files it had.
  */
 class TwoFileWorkspaceTest {
@@ -65,7 +65,8 @@ class TwoFileWorkspaceTest {
 		try (LspConnection server = LspConnection.start()) {
 			JsonObject capabilities = server.request("initialize", json("""
 					{"processId": null, "rootUri": "%s",
-					 "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": true}}}}
+					 "capabilities": {"workspace": {"inlayHint": {"refreshSupport": true}},
+					   "textDocument": {"publishDiagnostics": {"versionSupport": true}}}}
 					""".formatted(workspace.toUri())), 60).getAsJsonObject("result").getAsJsonObject("capabilities");
 			server.notify("initialized", new JsonObject());
 			server.open(hostsUri, 1, HOSTS);
@@ -74,11 +75,20 @@ class TwoFileWorkspaceTest {
 			assertTrue(before.toString().contains("on 8 online CPUs"), before.toString());
 			String hintBefore = hintOn(inlayHints(server, planUri, planLines.size()), addLine, planLines.get(addLine).length());
 
+			// the refreshes after opening the two files are answered; the one that matters comes after the edit
+			Thread.sleep(1000);
+			for (JsonObject earlier : server.takeAll(TwoFileWorkspaceTest::isInlayHintRefresh)) {
+				server.respond(earlier, null);
+			}
+
 			server.change(hostsUri, 2, HOSTS.replace("cpus 8", "cpus 2"));
 
 			JsonArray after = server.diagnostics(planUri, p -> !p.getAsJsonArray("diagnostics").equals(before), 60)
 					.getAsJsonArray("diagnostics");
 			assertTrue(after.toString().contains("on 2 online CPUs"), after.toString());
+			// the editor shows plan.irqlab's hints but edited hosts.irqlab: the server asks it to fetch them again
+			JsonObject refresh = server.waitFor(TwoFileWorkspaceTest::isInlayHintRefresh, 30);
+			server.respond(refresh, null);
 			String hintAfter = hintOn(inlayHints(server, planUri, planLines.size()), addLine, planLines.get(addLine).length());
 			assertNotEquals(hintBefore, hintAfter, "the add's figures follow the machine in the other file");
 
@@ -104,6 +114,10 @@ class TwoFileWorkspaceTest {
 		}
 		files.sort(null);
 		assertEquals(List.of("hosts.irqlab", "plan.irqlab"), files, "the server writes nothing into the workspace");
+	}
+
+	private static boolean isInlayHintRefresh(JsonObject message) {
+		return "workspace/inlayHint/refresh".equals(LspConnection.stringAt(message, "method"));
 	}
 
 	private static JsonArray inlayHints(LspConnection server, String uri, int lines) throws Exception {
