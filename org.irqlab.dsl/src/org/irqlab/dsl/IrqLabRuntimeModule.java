@@ -6,6 +6,7 @@ package org.irqlab.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.generator.IOutputConfigurationProvider;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IFragmentProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
@@ -48,5 +49,10 @@ public class IrqLabRuntimeModule extends AbstractIrqLabRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return IrqLabValueConverters.class;
+	}
+
+	/** Machines and device types are exported with a digest of their text, so dependent files are checked again. */
+	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return IrqLabResourceDescriptionStrategy.class;
 	}
 }

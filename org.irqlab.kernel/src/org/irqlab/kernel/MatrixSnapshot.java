@@ -107,6 +107,11 @@ public record MatrixSnapshot(int matrixBits, int allocStart, int allocEnd, int o
         return cpus.get(cpu);
     }
 
+    /** Vector slots each online CPU offers to devices: the allocation range minus the system vectors in it. */
+    public int usablePerCpu() {
+        return allocEnd - allocStart - systembitsInalloc;
+    }
+
     /** Sum of the online CPUs' available counts (should equal globalAvailable). */
     public int sumOnlineAvailable() {
         return cpus.stream().filter(CpuMap::online).mapToInt(CpuMap::available).sum();

@@ -5,14 +5,18 @@ package org.irqlab.dsl.ide;
 
 import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
 import org.eclipse.xtext.generator.IShouldGenerate;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.irqlab.dsl.validation.IssueFixes;
 import org.irqlab.dsl.ide.quickfix.QuickFixesAsIssueFixes;
 import org.irqlab.dsl.ide.contentassist.IrqLabNestingContentAssistParser;
+import org.irqlab.dsl.ide.highlighting.IrqLabSemanticHighlighting;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
 import org.irqlab.dsl.ide.server.IrqLabDocumentSymbolService;
+import org.irqlab.dsl.ide.server.IrqLabFormattingService;
 import org.irqlab.dsl.ide.server.IrqLabHoverService;
 import org.irqlab.dsl.ide.server.NothingWrittenUnasked;
 
@@ -45,5 +49,15 @@ public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
 	/** The language server writes no report files: nobody asked for them. */
 	public Class<? extends IShouldGenerate> bindIShouldGenerate() {
 		return NothingWrittenUnasked.class;
+	}
+
+	/** The language server's semantic tokens: names by what they name, keywords, numbers, comments. */
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return IrqLabSemanticHighlighting.class;
+	}
+
+	/** Formatting answers only the edits that change the text. */
+	public Class<? extends FormattingService> bindFormattingService() {
+		return IrqLabFormattingService.class;
 	}
 }

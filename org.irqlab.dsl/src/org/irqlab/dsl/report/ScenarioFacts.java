@@ -200,8 +200,7 @@ public final class ScenarioFacts {
 
 	/** Vector slots each online CPU offers to devices: the allocation range minus the system vectors in it. */
 	public int usablePerCpu() {
-		MatrixSnapshot start = outcome.start();
-		return start.allocEnd() - start.allocStart() - start.systembitsInalloc();
+		return outcome.start().usablePerCpu();
 	}
 
 	public long count(InterruptPath path) {

@@ -3,6 +3,8 @@ package org.irqlab.dsl.simulation;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.util.Tuples;
+import org.irqlab.dsl.model.Machine;
+import org.irqlab.dsl.model.ModelFactory;
 import org.irqlab.dsl.model.Scenario;
 
 import com.google.inject.Inject;
@@ -16,6 +18,7 @@ import com.google.inject.Singleton;
 public class ScenarioSimulations {
 
 	private static final String KEY = "org.irqlab.dsl.scenarioOutcome";
+	private static final String BOOT_KEY = "org.irqlab.dsl.bootOutcome";
 
 	@Inject
 	private IResourceScopeCache cache;
@@ -36,5 +39,24 @@ public class ScenarioSimulations {
 		}
 		return cache.get(Tuples.pair(KEY, scenario), scenario.eResource(),
 				() -> SafeSimulator.run(scenario, bound, cancel::isCanceled));
+	}
+
+	/**
+	 * The machine as it boots, before any scenario: an empty scenario run on it, so that the same checks
+	 * (simulable, budget, a kernel that refuses to boot) decide whether it can be simulated; its start
+	 * snapshot has the slots the machine offers. Cached per state of the machine's resource.
+	 *
+	 * @throws ScenarioRunner.Cancelled when {@code cancel} fires during the run
+	 */
+	public ScenarioOutcome boot(Machine machine, CancelIndicator cancel) {
+		Scenario empty = ModelFactory.eINSTANCE.createScenario();
+		empty.setName(machine.getName());
+		empty.setMachine(machine);
+		if (machine.eResource() == null) {
+			return outcome(empty, cancel);
+		}
+		SimulationBudget bound = budget != null ? budget : SimulationBudget.standard();
+		return cache.get(Tuples.pair(BOOT_KEY, machine), machine.eResource(),
+				() -> SafeSimulator.run(empty, bound, cancel::isCanceled));
 	}
 }

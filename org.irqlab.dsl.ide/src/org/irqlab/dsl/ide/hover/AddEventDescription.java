@@ -38,8 +38,19 @@ public class AddEventDescription {
 	@Inject
 	private ScenarioSimulations simulations;
 
-	/** @return null when the scenario cannot be simulated (the validator says why) */
-	public String describe(AddEvent add, CancelIndicator cancel) {
+	/**
+	 * What the add's devices got, over all its passes, grouped by interrupt path in the order of
+	 * {@link InterruptPath}: what the hover describes and the language server's inlay hints sum up.
+	 *
+	 * @param outcome    the scenario's run
+	 * @param freeAfter  global_available once the add's last pass is done
+	 */
+	public record Outcome(ScenarioOutcome outcome, List<DeviceResult> devices,
+			Map<InterruptPath, List<DeviceResult>> byPath, int freeAfter) {
+	}
+
+	/** @return null when the scenario cannot be simulated (the validator says why) or the add added nothing */
+	public Outcome outcome(AddEvent add, CancelIndicator cancel) {
 		Scenario scenario = EcoreUtil2.getContainerOfType(add, Scenario.class);
 		if (scenario == null || add.getType() == null || add.getType().eIsProxy()) {
 			return null;
@@ -54,30 +65,46 @@ public class AddEventDescription {
 			return null;
 		}
 		List<DeviceResult> devices = new ArrayList<>();
+		int freeAfter = -1;
 		for (EventOutcome event : outcome.events()) {
 			if (event.event() == add) {
 				devices.addAll(event.devices());
+				freeAfter = event.after().globalAvailable();
 			}
 		}
 		if (devices.isEmpty()) {
 			return null;
 		}
-		StringBuilder text = new StringBuilder();
-		text.append("add ").append(devices.size()).append(" x ").append(add.getType().getName()).append(" (")
-				.append(add.getType().getDriver().getLiteral()).append(")\n");
 		Map<InterruptPath, List<DeviceResult>> byPath = new EnumMap<>(InterruptPath.class);
 		for (DeviceResult device : devices) {
 			byPath.computeIfAbsent(device.path(), path -> new ArrayList<>()).add(device);
 		}
-		byPath.forEach((path, group) -> text.append(summary(path, group)).append('\n'));
-		for (Finding finding : ScenarioFindings.on(outcome, add)) {
+		return new Outcome(outcome, devices, byPath, freeAfter);
+	}
+
+	/** @return null when the scenario cannot be simulated (the validator says why) */
+	public String describe(AddEvent add, CancelIndicator cancel) {
+		Outcome result = outcome(add, cancel);
+		if (result == null) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		text.append("add ").append(result.devices().size()).append(" x ").append(add.getType().getName()).append(" (")
+				.append(add.getType().getDriver().getLiteral()).append(")\n");
+		result.byPath().forEach((path, group) -> text.append(summary(path, group)).append('\n'));
+		for (Finding finding : ScenarioFindings.on(result.outcome(), add)) {
 			text.append('\n').append(finding.kind().severity().name().toLowerCase(Locale.ROOT)).append(": ")
 					.append(finding.message()).append('\n');
 		}
-		for (List<DeviceResult> group : byPath.values()) {
+		for (List<DeviceResult> group : result.byPath().values()) {
 			text.append('\n').append(details(group.get(0)));
 		}
 		return text.toString();
+	}
+
+	/** The fewest and the most slots one device of {@code group} took. */
+	public static IntSummaryStatistics slotsOf(List<DeviceResult> group) {
+		return group.stream().mapToInt(AddEventDescription::slots).summaryStatistics();
 	}
 
 	private static String summary(InterruptPath path, List<DeviceResult> group) {
@@ -87,7 +114,7 @@ public class AddEventDescription {
 			line.append(": ").append(Errnos.describe(group.get(0).errno()));
 			return line.toString();
 		}
-		IntSummaryStatistics slots = group.stream().mapToInt(AddEventDescription::slots).summaryStatistics();
+		IntSummaryStatistics slots = slotsOf(group);
 		line.append(": ").append(slots.getMin() == slots.getMax() ? String.valueOf(slots.getMin())
 				: slots.getMin() + " to " + slots.getMax()).append(" slots each");
 		return line.toString();
@@ -131,7 +158,7 @@ public class AddEventDescription {
 	}
 
 	/** Matrix slots the device took: its allocations plus the managed reservations on every CPU of their masks. */
-	static int slots(DeviceResult device) {
+	public static int slots(DeviceResult device) {
 		return device.before().globalAvailable() - device.after().globalAvailable();
 	}
 

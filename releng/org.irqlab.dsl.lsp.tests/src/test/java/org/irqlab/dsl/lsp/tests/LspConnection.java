@@ -1,16 +1,22 @@
 package org.irqlab.dsl.lsp.tests;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -58,6 +64,66 @@ final class LspConnection implements AutoCloseable {
 				&& !m.has("method"), timeoutSeconds);
 	}
 
+	/** Starts `java -jar irqlab.jar lsp` as an editor would, its stderr on the test's. */
+	static LspConnection start() throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		File jar = new File(System.getProperty("irqlab.jar"));
+		if (!jar.isFile()) {
+			throw new AssertionError("the language server jar is built first: " + jar);
+		}
+		return new LspConnection(new ProcessBuilder(java, "-jar", jar.getPath(), "lsp")
+				.redirectError(ProcessBuilder.Redirect.INHERIT).start());
+	}
+
+	/** Answers a request the server sent (client/registerCapability and the like). */
+	void respond(JsonObject request, JsonElement result) throws IOException {
+		JsonObject response = new JsonObject();
+		response.addProperty("jsonrpc", "2.0");
+		response.add("id", request.get("id"));
+		response.add("result", result == null ? JsonNull.INSTANCE : result);
+		send(response);
+	}
+
+	/** The text document notifications an editor sends: didOpen. */
+	void open(String uri, int version, String text) throws IOException {
+		JsonObject document = new JsonObject();
+		document.addProperty("uri", uri);
+		document.addProperty("languageId", "irqlab");
+		document.addProperty("version", version);
+		document.addProperty("text", text);
+		JsonObject params = new JsonObject();
+		params.add("textDocument", document);
+		notify("textDocument/didOpen", params);
+	}
+
+	/** didChange with the document's whole new text. */
+	void change(String uri, int version, String text) throws IOException {
+		JsonObject document = new JsonObject();
+		document.addProperty("uri", uri);
+		document.addProperty("version", version);
+		JsonObject whole = new JsonObject();
+		whole.addProperty("text", text);
+		JsonArray changes = new JsonArray();
+		changes.add(whole);
+		JsonObject params = new JsonObject();
+		params.add("textDocument", document);
+		params.add("contentChanges", changes);
+		notify("textDocument/didChange", params);
+	}
+
+	/** The next publishDiagnostics for the document that matches, as its params. */
+	JsonObject diagnostics(String uri, Predicate<JsonObject> wanted, long timeoutSeconds) throws InterruptedException {
+		return waitFor(m -> "textDocument/publishDiagnostics".equals(stringAt(m, "method"))
+				&& uri.equals(stringAt(m.getAsJsonObject("params"), "uri")) && wanted.test(m.getAsJsonObject("params")),
+				timeoutSeconds).getAsJsonObject("params");
+	}
+
+	static String stringAt(JsonObject object, String member) {
+		return object != null && object.has(member) && object.get(member).isJsonPrimitive()
+				? object.get(member).getAsString()
+				: null;
+	}
+
 	/** Closes the server's stdin, as an editor that goes away does. */
 	void closeInput() throws IOException {
 		toServer.close();
@@ -65,6 +131,15 @@ final class LspConnection implements AutoCloseable {
 
 	void notify(String method, JsonElement params) throws IOException {
 		send(message(method, params));
+	}
+
+	/** Removes and returns the messages received so far that match, without waiting. */
+	List<JsonObject> takeAll(Predicate<JsonObject> wanted) {
+		List<JsonObject> all = new ArrayList<>();
+		received.drainTo(all);
+		List<JsonObject> taken = all.stream().filter(wanted).toList();
+		all.stream().filter(wanted.negate()).forEach(received::add);
+		return taken;
 	}
 
 	/** The first message, received so far or later, that matches; the ones before it stay queued for later waits. */
