@@ -25,9 +25,13 @@ public final class DebianKernels {
 		return base.resolve("irqlab").resolve("kernels");
 	}
 
-	public static GuestKernel fetch(String packageName, Path cache, Consumer<String> progress) throws VerifyException {
-		if (!PACKAGE_NAME.matcher(packageName).matches()) {
-			throw new VerifyException(packageName + ": not a Debian kernel package name (linux-image-...)");
+	public static GuestKernel fetch(String requested, Path cache, Consumer<String> progress) throws VerifyException {
+		if (!PACKAGE_NAME.matcher(requested).matches()) {
+			throw new VerifyException(requested + ": not a Debian kernel package name (linux-image-...)");
+		}
+		String packageName = currentKernelOf(requested);
+		if (!packageName.equals(requested)) {
+			progress.accept(requested + " is " + packageName + " today");
 		}
 		Path unpacked = cache.resolve(packageName);
 		if (Files.isDirectory(unpacked.resolve("boot"))) {
@@ -59,6 +63,27 @@ public final class DebianKernels {
 			throw new VerifyException(cache + ": " + e.getMessage());
 		}
 		return GuestKernel.unpacked(unpacked, packageName);
+	}
+
+	/**
+	 * The kernel a metapackage stands for today (linux-image-amd64, linux-image-cloud-amd64 depend on the
+	 * release's current ABI, e.g. linux-image-6.1.0-57-amd64); a kernel package itself stands for itself.
+	 * Old ABI numbers leave the archive, so scripts and CI name the metapackage.
+	 */
+	static String currentKernelOf(String packageName) throws VerifyException {
+		Path aptCache = HostCommands.find("apt-cache");
+		if (aptCache == null) {
+			return packageName;
+		}
+		String depends = HostCommands.run(Path.of(System.getProperty("java.io.tmpdir")), 120, aptCache.toString(),
+				"depends", packageName);
+		for (String line : depends.lines().toList()) {
+			String trimmed = line.strip();
+			if (trimmed.startsWith("Depends: linux-image-") && PACKAGE_NAME.matcher(trimmed.substring(9)).matches()) {
+				return trimmed.substring(9);
+			}
+		}
+		return packageName;
 	}
 
 	/** Deletes a folder of verify's own (a download, a guest's working folder) and everything in it. */

@@ -41,8 +41,12 @@ public record GuestPlan(String scenario, MachineSpec machine, List<GuestDevice> 
 		return devices.isEmpty() ? 0 : devices.get(devices.size() - 1).bus();
 	}
 
-	/** Guest memory: room for the kernel, the initramfs and per-CPU and per-device structures. */
+	/**
+	 * Guest memory: room for the kernel, the initramfs and per-CPU and per-device structures, a multiple of the
+	 * node count (QEMU wants the nodes' memory to add up to it exactly).
+	 */
 	public int memoryMiB() {
-		return 512 + 4 * cpus() + devices.size();
+		int needed = 512 + 4 * cpus() + devices.size();
+		return (needed + nodes() - 1) / nodes() * nodes();
 	}
 }

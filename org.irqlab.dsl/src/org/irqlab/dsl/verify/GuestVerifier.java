@@ -36,6 +36,7 @@ public final class GuestVerifier {
 	public VerifyResult verify(GuestPlan plan, Machine machine, GuestKernel kernel, Acceleration acceleration,
 			long timeoutSeconds, Path workDir) throws VerifyException {
 		Path qemu = HostCommands.require("qemu-system-x86_64", "qemu-system-x86");
+		requireTapWhereNeeded(plan);
 		Path busybox = staticBusybox();
 		Path initramfs = workDir.resolve("initramfs.cpio");
 		buildInitramfs(plan, kernel, busybox, initramfs, workDir);
@@ -101,6 +102,21 @@ public final class GuestVerifier {
 					+ "; is tracing (irq_matrix events) in this kernel? " + where);
 		}
 		return observation;
+	}
+
+	/** virtio-net with more than one queue pair needs a multiqueue tap device, which only root may create. */
+	private static void requireTapWhereNeeded(GuestPlan plan) throws VerifyException {
+		for (GuestDevice device : plan.devices()) {
+			if (device.kind() == DeviceKind.VIRTIO_NET && device.spec().queues() > 1) {
+				Path tun = Path.of("/dev/net/tun");
+				if (!Files.isWritable(tun) || !"root".equals(System.getProperty("user.name"))) {
+					throw new VerifyException("device type " + device.typeName() + " has " + device.spec().queues()
+							+ " queue pairs: QEMU gives virtio-net more than one only with a multiqueue tap device, which"
+							+ " needs root (CAP_NET_ADMIN) and /dev/net/tun; run verify as root or verify `queues 1`");
+				}
+				return;
+			}
+		}
 	}
 
 	private static boolean kvmUsable() {

@@ -58,7 +58,7 @@ final class QemuCommand {
 		if (plan.nodes() <= 1) {
 			return;
 		}
-		int perNode = Math.max(64, plan.memoryMiB() / plan.nodes());
+		int perNode = plan.memoryMiB() / plan.nodes();
 		for (int node = 0; node < plan.nodes(); node++) {
 			args.addAll(List.of("-object", "memory-backend-ram,id=m" + node + ",size=" + perNode + "M"));
 			StringBuilder numa = new StringBuilder("node,nodeid=" + node);
