@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.Issue;
 import org.irqlab.dsl.importer.CaptureRoot;
 import org.irqlab.dsl.importer.Difference;
 import org.irqlab.dsl.importer.HostCapture;
@@ -58,22 +57,11 @@ final class DiffCommand implements Callable<Integer> {
 					+ ": nothing to compare with");
 			return IrqLabCli.EXIT_USAGE;
 		}
-		ModelLoader.Result loaded = new ModelLoader().loadAndValidate(List.of(model));
-		for (ModelLoader.Unreadable each : loaded.unreadable()) {
-			err.println(each.file() + ": error: cannot read: " + each.reason());
-			return IrqLabCli.EXIT_USAGE;
-		}
-		List<Issue> syntax = loaded.issues().get(model).stream().filter(Issue::isSyntaxError).toList();
-		if (!syntax.isEmpty()) {
-			DiagnosticFormat.inReadingOrder(syntax).forEach(issue -> err.println(DiagnosticFormat.compilerStyle(model, issue)));
-			return IrqLabCli.EXIT_USAGE;
-		}
-		XtextResource resource = loaded.resources().get(model);
-		Scenario scenario = ScenarioChoice.choose(resource, scenarioName, model, "diff compares a scenario's end state", err);
+		Scenario scenario = ScenarioChoice.load(model, scenarioName, "diff compares a scenario's end state", err);
 		if (scenario == null) {
 			return IrqLabCli.EXIT_USAGE;
 		}
-		ScenarioOutcome outcome = resource.getResourceServiceProvider().get(ScenarioSimulations.class).outcome(scenario,
+		ScenarioOutcome outcome = ((XtextResource) scenario.eResource()).getResourceServiceProvider().get(ScenarioSimulations.class).outcome(scenario,
 				CancelIndicator.NullImpl);
 		if (!outcome.simulated()) {
 			err.println(model + ": error: scenario " + scenario.getName() + " cannot be simulated: " + outcome.problem());

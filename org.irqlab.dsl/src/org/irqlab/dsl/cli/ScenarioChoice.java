@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.validation.Issue;
 import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.Scenario;
 
@@ -12,6 +13,26 @@ import org.irqlab.dsl.model.Scenario;
 final class ScenarioChoice {
 
 	private ScenarioChoice() {
+	}
+
+	/**
+	 * Loads one model and takes its scenario, printing why not when it cannot: unreadable, syntax errors (in
+	 * compiler style), no such scenario. Validation errors do not stop it: they are predictions.
+	 *
+	 * @return the scenario, in its loaded resource, or null after printing the reason
+	 */
+	static Scenario load(Path model, String scenarioName, String purpose, PrintWriter err) {
+		ModelLoader.Result loaded = new ModelLoader().loadAndValidate(List.of(model));
+		for (ModelLoader.Unreadable each : loaded.unreadable()) {
+			err.println(each.file() + ": error: cannot read: " + each.reason());
+			return null;
+		}
+		List<Issue> syntax = loaded.issues().get(model).stream().filter(Issue::isSyntaxError).toList();
+		if (!syntax.isEmpty()) {
+			DiagnosticFormat.inReadingOrder(syntax).forEach(issue -> err.println(DiagnosticFormat.compilerStyle(model, issue)));
+			return null;
+		}
+		return choose(loaded.resources().get(model), scenarioName, model, purpose, err);
 	}
 
 	/**

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.validation.Issue;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.verify.DebianKernels;
 import org.irqlab.dsl.verify.GuestKernel;
@@ -127,18 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
 			err.println("irqlab verify: error: --accel takes auto, kvm or tcg, not " + accel);
 			return IrqLabCli.EXIT_USAGE;
 		}
-		ModelLoader.Result loaded = new ModelLoader().loadAndValidate(List.of(model));
-		for (ModelLoader.Unreadable each : loaded.unreadable()) {
-			err.println(each.file() + ": error: cannot read: " + each.reason());
-			return IrqLabCli.EXIT_USAGE;
-		}
-		List<Issue> syntax = loaded.issues().get(model).stream().filter(Issue::isSyntaxError).toList();
-		if (!syntax.isEmpty()) {
-			DiagnosticFormat.inReadingOrder(syntax).forEach(issue -> err.println(DiagnosticFormat.compilerStyle(model, issue)));
-			return IrqLabCli.EXIT_USAGE;
-		}
-		XtextResource resource = loaded.resources().get(model);
-		Scenario scenario = ScenarioChoice.choose(resource, scenarioName, model, "verify plays a scenario", err);
+		Scenario scenario = ScenarioChoice.load(model, scenarioName, "verify plays a scenario", err);
 		if (scenario == null) {
 			return IrqLabCli.EXIT_USAGE;
 		}

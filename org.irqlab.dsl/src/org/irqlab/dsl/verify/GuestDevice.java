@@ -10,10 +10,10 @@ import org.irqlab.kernel.DeviceSpec;
  * @param index    0-based position in the scenario's add order
  * @param typeName the model's device type
  * @param spec     the simulator's description of the type
- * @param bus      the PCI bus number the kernel gives the device's bridge (1 for the first bridge)
+ * @param bridge   which PCI bridge it sits behind (1 for the first)
  * @param slot     the device's slot on that bridge
  */
-public record GuestDevice(int index, String typeName, DeviceSpec spec, int bus, int slot) {
+public record GuestDevice(int index, String typeName, DeviceSpec spec, int bridge, int slot) {
 
 	/** Devices per bridge: a conventional PCI bus has 32 slots. */
 	public static final int SLOTS_PER_BRIDGE = 32;
@@ -22,9 +22,17 @@ public record GuestDevice(int index, String typeName, DeviceSpec spec, int bus, 
 		return spec.type();
 	}
 
-	/** The PCI address the guest kernel gives it ("0000:01:03.0"). */
-	public String pciAddress() {
-		return String.format("0000:%02x:%02x.0", bus, slot);
+	/**
+	 * The bridge's slot on the root bus. Slots 0 and 1 hold the host bridge and the PIIX3; bridges follow. The
+	 * bus numbers behind them are the guest kernel's choice, so the init finds each device below its bridge.
+	 */
+	public int bridgeSlot() {
+		return 1 + bridge;
+	}
+
+	/** Where the guest's sysfs shows it: its bridge's address and its own slot, e.g. "0000:00:02.0/0000:*:03.0". */
+	public String sysfsPattern() {
+		return String.format("0000:00:%02x.0/0000:*:%02x.0", bridgeSlot(), slot);
 	}
 
 	public boolean isVirtio() {

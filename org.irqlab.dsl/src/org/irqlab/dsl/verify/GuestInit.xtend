@@ -30,7 +30,6 @@ class GuestInit {
 		T=/sys/kernel/tracing
 		say() { echo "«PREFIX»$*"; }
 		fail() { say fail "$*"; poweroff -f; }
-		irqs() { sed -n 's/^ *\([0-9][0-9]*\):.*/\1/p' /proc/interrupts; }
 		bound() {
 		  b=""
 		  for k in $DEVICES; do
@@ -46,7 +45,8 @@ class GuestInit {
 		  say step $1
 		  [ -e $T/trace ] && grep irq_matrix $T/trace | tail -n 1 | sed 's/^/«PREFIX»matrix /' && echo > $T/trace
 		  sed -n 's/^ *\([0-9][0-9]*:\)/«PREFIX»int \1/p' /proc/interrupts
-		  for n in $(irqs); do say aff $n $(cat /proc/irq/$n/smp_affinity_list) $(cat /proc/irq/$n/effective_affinity_list 2>/dev/null); done
+		  grep -H . /proc/irq/[0-9]*/smp_affinity_list | sed -n 's,^/proc/irq/\([0-9]*\)/smp_affinity_list:,«PREFIX»smp \1 ,p'
+		  grep -H . /proc/irq/[0-9]*/effective_affinity_list 2>/dev/null | sed -n 's,^/proc/irq/\([0-9]*\)/effective_affinity_list:,«PREFIX»eff \1 ,p'
 		  bound
 		  dmesg -c | sed 's/^/«PREFIX»dmesg /'
 		  say end $1
@@ -91,15 +91,15 @@ class GuestInit {
 		[ -e /sys/bus/virtio ] && echo 0 > /sys/bus/virtio/drivers_autoprobe
 		DEVICES="«FOR device : plan.devices SEPARATOR ' '»«device.index»«ENDFOR»"
 		«FOR device : plan.devices»
-		A«device.index»=«device.pciAddress»
+		A«device.index»=$(ls -d /sys/devices/pci0000:00/«device.sysfsPattern» 2>/dev/null | sed 's,.*/,,')
+		[ -n "$A«device.index»" ] || fail no PCI function at «device.sysfsPattern»
 		«IF device.virtio»
-		H«device.index»=$(ls -d /sys/bus/pci/devices/«device.pciAddress»/virtio* 2>/dev/null | sed 's,.*/,,')
-		[ -n "$H«device.index»" ] || fail no virtio device at «device.pciAddress»
+		H«device.index»=$(ls -d /sys/bus/pci/devices/$A«device.index»/virtio* 2>/dev/null | sed 's,.*/,,')
+		[ -n "$H«device.index»" ] || fail no virtio device at $A«device.index»
 		«ELSE»
-		H«device.index»=«device.pciAddress»
-		[ -e /sys/bus/pci/devices/«device.pciAddress» ] || fail no PCI function «device.pciAddress»
+		H«device.index»=$A«device.index»
 		«ENDIF»
-		say device «device.index» $H«device.index» «device.pciAddress»
+		say device «device.index» $H«device.index» $A«device.index»
 		«ENDFOR»
 		«FOR module : driverModules»
 		insmod /lib/modules/«module» || fail insmod «module»

@@ -77,7 +77,14 @@ final class GuestObservation {
 					}
 				}
 				case "int" -> interrupt(current, line);
+				// one line per interrupt with both lists (consoles of earlier runs), or one line per list
 				case "aff" -> affinities.put(Integer.parseInt(words[1]), words);
+				case "smp" -> affinities.merge(Integer.parseInt(words[1]),
+						new String[] { "aff", words[1], words.length > 2 ? words[2] : "", "" },
+						(old, smp) -> new String[] { "aff", words[1], smp[2], old[3] });
+				case "eff" -> affinities.merge(Integer.parseInt(words[1]),
+						new String[] { "aff", words[1], "", words.length > 2 ? words[2] : "" },
+						(old, eff) -> new String[] { "aff", words[1], old[2], eff[3] });
 				case "bound" -> {
 					for (int i = 1; current != null && i < words.length; i++) {
 						current.bound.add(Integer.parseInt(words[i]));

@@ -38,7 +38,7 @@ public record GuestPlan(String scenario, MachineSpec machine, List<GuestDevice> 
 
 	/** Bridges needed for the devices. */
 	public int bridges() {
-		return devices.isEmpty() ? 0 : devices.get(devices.size() - 1).bus();
+		return devices.isEmpty() ? 0 : devices.get(devices.size() - 1).bridge();
 	}
 
 	/**

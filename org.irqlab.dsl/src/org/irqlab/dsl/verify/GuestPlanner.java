@@ -42,7 +42,7 @@ public final class GuestPlanner {
 
 	/** QEMU's pc machine: at most 255 vCPUs without an IOMMU for x2APIC. */
 	public static final int MAX_GUEST_CPUS = 255;
-	/** Bridges on the root bus, leaving slots to the host bridge, ISA bridge and IDE/ACPI functions. */
+	/** Bridges on the root bus (slots 2-25), leaving slots 0 and 1 to the host bridge and the PIIX3. */
 	public static final int MAX_BRIDGES = 24;
 
 	/** The outcome: a plan, or the reasons there is none. */

@@ -38,7 +38,8 @@ final class QemuCommand {
 		}
 		numa(plan, args);
 		for (int bridge = 1; bridge <= plan.bridges(); bridge++) {
-			args.addAll(List.of("-device", "pci-bridge,id=br" + bridge + ",chassis_nr=" + bridge + ",shpc=off,msi=off"));
+			args.addAll(List.of("-device", "pci-bridge,id=br" + bridge + ",chassis_nr=" + bridge + ",addr=0x"
+					+ Integer.toHexString(1 + bridge) + ",shpc=off,msi=off"));
 		}
 		for (GuestDevice device : plan.devices()) {
 			device(device, args);
@@ -71,7 +72,7 @@ final class QemuCommand {
 
 	private static void device(GuestDevice device, List<String> args) {
 		int k = device.index();
-		String at = "bus=br" + device.bus() + ",addr=0x" + Integer.toHexString(device.slot());
+		String at = "bus=br" + device.bridge() + ",addr=0x" + Integer.toHexString(device.slot());
 		int queues = device.spec().queues();
 		if (device.kind() == DeviceKind.VIRTIO_BLK) {
 			args.addAll(List.of("-blockdev", nullDisk("b" + k), "-device",

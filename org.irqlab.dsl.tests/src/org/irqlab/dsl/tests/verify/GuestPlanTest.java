@@ -50,10 +50,10 @@ class GuestPlanTest {
 		GuestPlan plan = plan(MACHINE + "scenario s on vm {\n    add 40 x disk\n    add ssd as last\n    unbind last\n"
 				+ "    offline 5-6\n}\n").plan();
 		assertEquals(41, plan.devices().size());
-		assertEquals("0000:01:00.0", plan.devices().get(0).pciAddress());
-		assertEquals("0000:01:1f.0", plan.devices().get(31).pciAddress());
-		assertEquals("0000:02:00.0", plan.devices().get(32).pciAddress(), "a bridge holds 32 devices");
-		assertEquals("0000:02:08.0", plan.devices().get(40).pciAddress());
+		assertEquals("0000:00:02.0/0000:*:00.0", plan.devices().get(0).sysfsPattern());
+		assertEquals("0000:00:02.0/0000:*:1f.0", plan.devices().get(31).sysfsPattern());
+		assertEquals("0000:00:03.0/0000:*:00.0", plan.devices().get(32).sysfsPattern(), "a bridge holds 32 devices");
+		assertEquals("0000:00:03.0/0000:*:08.0", plan.devices().get(40).sysfsPattern());
 		assertEquals(2, plan.bridges());
 		List<GuestStep> steps = plan.steps();
 		assertEquals(44, steps.size());
@@ -91,7 +91,9 @@ class GuestPlanTest {
 		assertTrue(script.indexOf("insmod /lib/modules/virtio_pci.ko") < script.indexOf("echo 0 > /sys/bus/pci/drivers_autoprobe"),
 				"virtio_pci binds the virtio functions before automatic binding is turned off");
 		assertTrue(script.contains("insmod /lib/modules/virtio_blk.ko num_request_queues=1"), script);
-		assertTrue(script.contains("A2=0000:01:02.0\nH2=0000:01:02.0\n"), "the NVMe controller is probed by its PCI address");
+		assertTrue(script.contains("A2=$(ls -d /sys/devices/pci0000:00/0000:00:02.0/0000:*:02.0 2>/dev/null | sed 's,.*/,,')\n"),
+				"devices are found below their bridge: the guest numbers the buses");
+		assertTrue(script.contains("H2=$A2\n"), "the NVMe controller is probed by its PCI address");
 		assertTrue(script.contains("probe 2\nobserve 3\necho 1 > /sys/devices/system/cpu/cpu7/online\nobserve 4\n"), script);
 	}
 
