@@ -6,8 +6,9 @@ import java.util.Arrays;
  * Interrupt load that exists before the first simulated event: boot-time vectors, other drivers'
  * interrupts and reservations. It can be given three ways, which may be combined:
  * <ul>
- * <li>{@link #placed(int)}: n non-managed vectors placed one at a time by the kernel's rule (the oracle
- * guests: 6 vectors, one each on CPUs 0-5);</li>
+ * <li>{@link #placed(int)}: the n IO-APIC interrupts a booted machine runs (timer, keyboard, serial, rtc,
+ * acpi, ...), the timer on the boot CPU and the others placed one at a time by the kernel's rule, on the
+ * CPUs of their node first (the oracle guests: 6 vectors, one each on CPUs 0-5);</li>
  * <li>per CPU: non-managed allocated, managed reserved and managed allocated counts;</li>
  * <li>a crash dump's global counters ({@link #fromCrashDump}), spread evenly over the online CPUs as
  * described there.</li>
@@ -25,6 +26,9 @@ public final class BootLoad {
     private final long dumpTotalAllocated;
     private final int[] reservedLines;
     private int[] ioapicPerCpu;
+    /** The placed interrupts in groups as written: how many, and the NUMA node of their descriptors. */
+    private int[] placedCounts = new int[0];
+    private int[] placedNodes = new int[0];
 
     private BootLoad(int placed, int reserved, int[] nonManaged, int[] managedReserved, int[] managedAllocated,
             long dumpGlobalAvailable, long dumpTotalAllocated) {
@@ -59,9 +63,15 @@ public final class BootLoad {
         return placed(6).withReserved(9).withReservedLines(10, 11);
     }
 
-    /** {@code n} non-managed vectors, each placed on the online CPU with most available vectors (lowest first). */
+    /**
+     * The {@code n} IO-APIC interrupts running after boot, their descriptors on node 0: the first is the timer,
+     * which keeps its legacy vector on the boot CPU; each other one gets its vector when requested, on the
+     * node's online CPU with most available vectors (lowest CPU on a tie), or on any online CPU when the node
+     * has no room. The first ones take the free legacy numbers below 16, the rest numbers from the dynamic
+     * range.
+     */
     public static BootLoad placed(int n) {
-        return new BootLoad(n, 0, null, null, null, -1, -1);
+        return none().withPlaced(n);
     }
 
     /**
@@ -133,10 +143,41 @@ public final class BootLoad {
                 managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, copy));
     }
 
-    /** Same load plus {@code n} vectors placed by the kernel's rule after the per-CPU load is in place. */
+    /**
+     * Same load plus {@code n} interrupts placed as {@link #placed(int)} describes after the per-CPU load is in
+     * place, their descriptors on node 0.
+     */
     public BootLoad withPlaced(int n) {
-        return keepIoapic(new BootLoad(n, reserved, nonManaged, managedReserved, managedAllocated, dumpGlobalAvailable,
-                dumpTotalAllocated, reservedLines));
+        return withPlaced(n, 0);
+    }
+
+    /**
+     * Same load plus {@code n} interrupts whose descriptors sit on {@code node}: their vectors go to that node's
+     * online CPUs first. Groups are placed in the order they are added; the timer is the first of the first.
+     */
+    public BootLoad withPlaced(int n, int node) {
+        if (n < 0 || node < 0) {
+            throw new IllegalArgumentException("placed " + n + " on node " + node);
+        }
+        BootLoad copy = keepIoapic(new BootLoad(placedNonManaged + n, reserved, nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, reservedLines));
+        copy.placedCounts = Arrays.copyOf(placedCounts, placedCounts.length + 1);
+        copy.placedNodes = Arrays.copyOf(placedNodes, placedNodes.length + 1);
+        copy.placedCounts[placedCounts.length] = n;
+        copy.placedNodes[placedNodes.length] = node;
+        return copy;
+    }
+
+    /** The node of the descriptor of the {@code i}-th placed interrupt (0-based, in placing order). */
+    int placedNode(int i) {
+        int seen = 0;
+        for (int g = 0; g < placedCounts.length; g++) {
+            seen += placedCounts[g];
+            if (i < seen) {
+                return placedNodes[g];
+            }
+        }
+        return 0;
     }
 
     /**
@@ -145,8 +186,8 @@ public final class BootLoad {
      * 16, so they take no number from the dynamic range the devices' interrupts are numbered from.
      */
     public BootLoad withIoapicInterrupts(int[] perCpu) {
-        BootLoad copy = new BootLoad(placedNonManaged, reserved, nonManaged, managedReserved, managedAllocated,
-                dumpGlobalAvailable, dumpTotalAllocated, reservedLines);
+        BootLoad copy = keepIoapic(new BootLoad(placedNonManaged, reserved, nonManaged, managedReserved,
+                managedAllocated, dumpGlobalAvailable, dumpTotalAllocated, reservedLines));
         copy.ioapicPerCpu = perCpu.clone();
         return copy;
     }
@@ -195,6 +236,8 @@ public final class BootLoad {
 
     private BootLoad keepIoapic(BootLoad copy) {
         copy.ioapicPerCpu = ioapicPerCpu;
+        copy.placedCounts = placedCounts;
+        copy.placedNodes = placedNodes;
         return copy;
     }
 

@@ -66,7 +66,7 @@ final class Kernel {
         applyBootLoad(machine.bootLoad());
     }
 
-    // irq 0 is the timer's: active, not shareable; its vector is part of the boot load, not modelled apart
+    // irq 0 is the timer's: active, not shareable; it holds a vector only when the boot load places interrupts
     private void createTimer() {
         irqs.allocFixed(0, IrqTable.KIND_TIMER, PciFunction.NUMA_NO_NODE, machine.defaultAffinity());
         irqs.actionCount[0] = 1;
@@ -88,15 +88,66 @@ final class Kernel {
                 addIoapicInterrupt(CpuSet.of(cpu), lines);
             }
         }
-        for (int i = 0; i < load.placedNonManaged(); i++) {
-            addBackground(machine.defaultAffinity(), CpuSet.ofWords(online));
-        }
+        placeBootInterrupts(load, lines);
         for (int line : lines) {
             createLine(line, legacyLineNode());
         }
         for (int i = lines.length; i < load.reserved(); i++) {
             matrix.reserve();
         }
+    }
+
+    /** ISA_IRQ_VECTOR(0): the legacy vector the timer keeps when the IO-APIC takes the line over. */
+    static final int TIMER_VECTOR = 0x30;
+
+    /**
+     * The IO-APIC interrupts a booted machine runs: the timer first, then the lines its drivers requested
+     * (keyboard, serial, rtc, acpi...). Each of those is a legacy line with a fixed number below 16 while one is
+     * free, so the dynamic range stays for the devices; its descriptor sits on the load's node.
+     */
+    private void placeBootInterrupts(BootLoad load, int[] lines) {
+        int n = load.placedNonManaged();
+        for (int i = 0; i < n; i++) {
+            if (i == 0 && timerKeepsLegacyVector()) {
+                continue;
+            }
+            int irq = freeLegacyNumber(lines);
+            int node = load.placedNode(i);
+            if (irq < 0) {
+                irq = irqs.allocDynamic(IrqTable.KIND_BACKGROUND, node, machine.defaultAffinity(), false, -1);
+            } else {
+                irqs.allocFixed(irq, IrqTable.KIND_BACKGROUND, node, machine.defaultAffinity());
+            }
+            requestLegacyLine(irq);
+        }
+    }
+
+    // mirrors lapic_assign_system_vectors() + vector_configure_legacy() for irq 0: the active timer stays at
+    // its ISA vector on the boot CPU; false when that slot is taken (the timer is then placed as the others)
+    private boolean timerKeepsLegacyVector() {
+        int cpu = Bits.first(online);
+        if (cpu < 0 || !matrix.isFree(cpu, TIMER_VECTOR)) {
+            return false;
+        }
+        matrix.assign(cpu, TIMER_VECTOR);
+        irqs.vector[0] = TIMER_VECTOR;
+        irqs.cpu[0] = cpu;
+        return true;
+    }
+
+    // mirrors vector_configure_legacy() (an inactive line only reserves) and then request_irq()'s activation,
+    // activate_reserved() -> assign_irq_vector_any_locked(): the node's CPUs first, then any online CPU
+    private void requestLegacyLine(int irq) {
+        domain.alloc(irq, null);
+        if (domain.activate(irq, false) != 0) {
+            domain.free(irq);
+            irqs.free(irq);
+            throw new IllegalArgumentException("boot load does not fit: no vector left for boot interrupt " + irq);
+        }
+        irqs.activated[irq] = true;
+        irqs.started[irq] = true;
+        irqs.actionCount[irq] = 1;
+        irqs.actionName[irq] = "background";
     }
 
     /** Turns crash-dump counters into per-CPU numbers as documented on {@link BootLoad#fromCrashDump}. */

@@ -104,6 +104,14 @@ public enum KernelRules {
         return this != EL8_4_18;
     }
 
+    /**
+     * nvme_probe() moves a device that sits on no NUMA node to first_memory_node, so its interrupts are
+     * placed there first; "nvme-pci: do not set the NUMA node of device if it has none" removed that (v6.5).
+     */
+    public boolean nvmeMovesNodelessDeviceToFirstNode() {
+        return this != V6_12;
+    }
+
     /** Which lib/sort.c heapsort sorts the nodes in group_cpus_evenly(). el8's is assumed, not verified. */
     public HeapsortVariant heapsort() {
         return switch (this) {

@@ -15,18 +15,31 @@ final class NvmeDriver implements DeviceDriver {
     @Override
     public int probe(Kernel k, DeviceState d, Indexes indexes) {
         int err = enable(k, d);
-        if (err == 0) {
-            err = setupIoQueues(k, d);
-        }
-        if (err != 0) {
-            release(k, d);
-            k.log.print(KernelMessage.Kind.DRIVER_PROBE_ERROR, "nvme " + d.name + ": Removing after probe failure status: " + err);
-        }
+        return err != 0 ? abortProbe(k, d, err) : finishProbe(k, d);
+    }
+
+    /**
+     * The second half of a probe whose {@link #enable} succeeded: the I/O queues' interrupts. Between the two
+     * halves the controller holds its admin vector, and other controllers' probes run (NVMe probes
+     * asynchronously).
+     */
+    static int finishProbe(Kernel k, DeviceState d) {
+        int err = setupIoQueues(k, d);
+        return err != 0 ? abortProbe(k, d, err) : 0;
+    }
+
+    static int abortProbe(Kernel k, DeviceState d, int err) {
+        release(k, d);
+        k.log.print(KernelMessage.Kind.DRIVER_PROBE_ERROR, "nvme " + d.name + ": Removing after probe failure status: " + err);
         return err;
     }
 
-    // mirrors nvme_pci_enable(): a single vector of any type for the admin queue
-    private static int enable(Kernel k, DeviceState d) {
+    // mirrors nvme_probe()'s set_dev_node() for a device without a node, then nvme_pci_enable(): a single
+    // vector of any type for the admin queue
+    static int enable(Kernel k, DeviceState d) {
+        if (d.pci.node == PciFunction.NUMA_NO_NODE && k.machine.profile().nvmeMovesNodelessDeviceToFirstNode()) {
+            d.pci.node = firstMemoryNode(k.machine);
+        }
         int n = k.msi.allocIrqVectors(d.pci, 1, 1, MsiLayer.PCI_IRQ_ALL_TYPES, null, d.id);
         int err = n < 0 ? n : requestQueue(k, d, 0, 0);
         d.attempts.add(new Attempt(SetupStep.NVME_ADMIN, n, err));
@@ -59,6 +72,16 @@ final class NvmeDriver implements DeviceDriver {
         }
         d.attempts.add(new Attempt(SetupStep.NVME_IO, vecs, err));
         return err;
+    }
+
+    /** first_memory_node: the lowest node with CPUs (IrqLab's machines give every node memory). */
+    private static int firstMemoryNode(MachineSpec m) {
+        for (int node = 0; node < m.nrNodeIds(); node++) {
+            if (!m.nodeCpus(node).isEmpty()) {
+                return node;
+            }
+        }
+        return 0;
     }
 
     // mirrors nvme_calc_irq_sets(): write queues get their own set when asked for

@@ -5,7 +5,8 @@ final class PciFunction {
     static final int NUMA_NO_NODE = -1;
 
     final String address;
-    final int node;
+    /** dev_to_node(); a driver may set it (nvme_probe() on kernels before 6.5). */
+    int node;
     /** pci_dev->irq: the INTx line (GSI), 0 when the device has none. */
     final int intxLine;
     final int msixTableSize;

@@ -307,6 +307,16 @@ public final class VectorMatrix {
         return encode(cpu, bit);
     }
 
+    /** Whether {@code bit} is inside the allocation range and neither allocated, managed nor a system vector on {@code cpu}. */
+    boolean isFree(int cpu, int bit) {
+        if (bit < allocStart || bit >= allocEnd) {
+            return false;
+        }
+        int w = bit >>> 6;
+        long used = managedMap[cpu * words + w] | systemMap[w] | allocMap[cpu * words + w];
+        return (used & (1L << bit)) == 0;
+    }
+
     // mirrors irq_matrix_assign(): a preallocated vector on the given (local) CPU
     public void assign(int cpu, int bit) {
         if (bit < allocStart || bit >= allocEnd) {

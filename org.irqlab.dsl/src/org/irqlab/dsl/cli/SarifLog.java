@@ -37,9 +37,14 @@ final class SarifLog {
 							+ " MSI-X fallback, and the probe returns an errno (-16 is -EBUSY, -28 -ENOSPC). Add fewer devices,"
 							+ " make their queue vectors non-managed, cap their queues, or see `irqlab report` for the proposed"
 							+ " driver fixes."),
+			rule(IssueCodes.ASYNC_PROBE_RANGE, "warning", "How many NVMe controllers get per-queue vectors varies from boot to boot",
+					"NVMe probes asynchronously: each controller holds its admin vector until it sets up its I/O queues,"
+							+ " so how many controllers of a large `add` find room for per-queue vectors depends on the order"
+							+ " their probes run in. The message gives the best and the worst case."),
 			rule(IssueCodes.FALLBACK_SHARED_MSIX, "warning", "Devices fall back to one shared MSI-X vector",
 					"Some CPU had no room for the per-queue vectors, so the driver took one vector for all queues:"
-							+ " the device works, with all its interrupts on one CPU."),
+							+ " the device works, with all its interrupts on one CPU (virtio: DEV-virtqueues beside the"
+							+ " config vector; nvme: nvmeNq0 for the admin queue and a single I/O queue)."),
 			rule(IssueCodes.FALLBACK_INTX, "warning", "Devices fall back to legacy INTx",
 					"Neither per-queue nor shared MSI-X vectors fitted, so the device uses its legacy INTx line, shared"
 							+ " with other devices and slow."),

@@ -3,9 +3,11 @@ package org.irqlab.dsl.findings;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.Attempt;
 import org.irqlab.kernel.CpuHotplugResult;
 import org.irqlab.kernel.CpuSet;
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.KernelMessage;
@@ -29,9 +31,37 @@ final class CapacityMessages {
 	}
 
 	static String fallsBackToShared(List<EventOutcome> passes, DeviceRuns.Run shared) {
+		DeviceResult sample = shared.sample();
+		if (sample.type() == DeviceKind.NVME) {
+			// nvme_setup_io_queues() with one vector: the admin queue and a single I/O queue share it
+			return which(passes, shared, "falls", "fall") + " back to one MSI-X vector, " + sample.name()
+					+ "q0, for the admin queue and a single I/O queue (" + actionsOf(sample)
+					+ "), so the per-queue interrupts and their CPU affinity are lost. " + attempts(sample) + why(passes);
+		}
 		return which(passes, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
-				+ " per-queue interrupts and their CPU affinity are lost (" + shared.sample().name() + "-virtqueues). "
-				+ attempts(shared.sample()) + why(passes);
+				+ " per-queue interrupts and their CPU affinity are lost (" + sample.name() + "-virtqueues). "
+				+ attempts(sample) + why(passes);
+	}
+
+	/** "nvme171q0, nvme171q1": the handlers on a device's first vector. */
+	private static String actionsOf(DeviceResult device) {
+		return device.vectors().isEmpty() ? device.name() + "q0" : device.vectors().get(0).name();
+	}
+
+	/**
+	 * "between 175 and 178 of the 200 nvme of this add get per-queue vectors; which ones varies from boot to
+	 * boot: NVMe probes asynchronously ..."
+	 */
+	static String asyncProbeRange(List<EventOutcome> passes, EventOutcome pass, AsyncProbeBounds bounds) {
+		String driver = deviceKind(pass.devices().get(0));
+		String of = passes.size() > 1 ? " of the " + bounds.count() + " " + driver + " of pass " + (pass.pass() + 1)
+				+ " of this add" : " of the " + bounds.count() + " " + driver + " of this add";
+		return "between " + bounds.fewest() + " and " + bounds.most() + of + " get per-queue vectors; which ones"
+				+ " varies from boot to boot: NVMe probes asynchronously, and each controller holds its admin vector"
+				+ " (nvme_pci_enable()) until it sets up its I/O queues, so the more controllers wait at that point"
+				+ " while another one sets up, the less room it finds. " + bounds.most() + " is the order in which they"
+				+ " set up one after the other (the order simulated here), " + bounds.fewest()
+				+ " the one in which all enable first.";
 	}
 
 	static String fallsBackToIntx(List<EventOutcome> passes, DeviceRuns.Run intx) {

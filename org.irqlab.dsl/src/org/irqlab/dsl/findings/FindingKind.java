@@ -10,6 +10,11 @@ import org.irqlab.dsl.validation.IssueCodes;
 public enum FindingKind {
 	/** Devices of an `add` fail to probe. Data: device type name, first failing index, last index, errno. */
 	PROBE_FAILS(Severity.ERROR, IssueCodes.DEVICE_PROBE_FAILS),
+	/**
+	 * How many NVMe controllers of an `add` get per-queue vectors depends on the order their asynchronous
+	 * probes run in. Data: device type name, fewest, most, controllers added.
+	 */
+	ASYNC_PROBE_RANGE(Severity.WARNING, IssueCodes.ASYNC_PROBE_RANGE),
 	/** Devices fall back to one shared MSI-X vector. Data: device type name, first index, last index. */
 	FALLBACK_SHARED_MSIX(Severity.WARNING, IssueCodes.FALLBACK_SHARED_MSIX),
 	/** Devices fall back to legacy INTx. Data: device type name, first index, last index. */

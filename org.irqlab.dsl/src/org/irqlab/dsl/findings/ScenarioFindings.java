@@ -16,6 +16,7 @@ import org.irqlab.dsl.simulation.DeviceRuns;
 import org.irqlab.dsl.simulation.EventOutcome;
 import org.irqlab.dsl.simulation.Headroom;
 import org.irqlab.dsl.simulation.ScenarioOutcome;
+import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.CpuHotplugResult;
 import org.irqlab.kernel.DeviceResult;
 
@@ -39,6 +40,7 @@ public final class ScenarioFindings {
 		for (Map.Entry<Event, List<EventOutcome>> event : byEvent(outcome).entrySet()) {
 			if (event.getKey() instanceof AddEvent add) {
 				probeFailures(add, event.getValue(), findings);
+				asyncProbes(add, event.getValue(), findings);
 				fallbacks(add, event.getValue(), findings);
 				brokenAffinities(add, event.getValue(), findings);
 			} else if (event.getKey() instanceof CpuEvent cpuEvent) {
@@ -93,6 +95,19 @@ public final class ScenarioFindings {
 			findings.add(new Finding(FindingKind.PROBE_FAILS, add, null, CapacityMessages.probeFails(passes, failed),
 					List.of(typeName(add), String.valueOf(failed.first()), String.valueOf(failed.last()),
 							String.valueOf(failed.errno()))));
+		}
+	}
+
+	private static void asyncProbes(AddEvent add, List<EventOutcome> passes, List<Finding> findings) {
+		for (EventOutcome pass : passes) {
+			AsyncProbeBounds bounds = pass.probeBounds();
+			if (bounds != null && bounds.varies()) {
+				findings.add(new Finding(FindingKind.ASYNC_PROBE_RANGE, add, null,
+						CapacityMessages.asyncProbeRange(passes, pass, bounds), List.of(typeName(add),
+								String.valueOf(bounds.fewest()), String.valueOf(bounds.most()),
+								String.valueOf(bounds.count()))));
+				return;
+			}
 		}
 	}
 

@@ -39,7 +39,7 @@ public final class DeviceTable {
 						+ "\u2013" + run.last().name();
 		String slots = run.minSlots() == run.maxSlots() ? Figures.n(run.minSlots())
 				: Figures.n(run.minSlots()) + "\u2013" + Figures.n(run.maxSlots());
-		return new Row(devices, first.type(), first.driver(), first.line(), Paths.describe(first.path()),
+		return new Row(devices, first.type(), first.driver(), first.line(), Paths.describe(first.path(), first.result().type()),
 				Paths.colour(first.path()), first.vectors(), slots,
 				first.errno() == 0 ? "ok" : Figures.errno(first.errno()));
 	}

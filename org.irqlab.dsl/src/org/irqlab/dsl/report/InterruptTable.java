@@ -58,7 +58,7 @@ public final class InterruptTable {
 	private static Device device(ScenarioFacts.DeviceRow row, int probe) {
 		List<VectorInfo> vectors = row.result().vectors();
 		String summary = row.type() + " (" + row.driver() + "), line " + row.line() + ": "
-				+ Paths.describe(row.path())
+				+ Paths.describe(row.path(), row.result().type())
 				+ (vectors.isEmpty() ? "" : ", " + Figures.count(vectors.size(), "interrupt", "interrupts"));
 		String empty = null;
 		if (vectors.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.irqlab.dsl.report;
 
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.InterruptPath;
 
 /** Interrupt paths as the JSON contract names them and as a report's reader reads them. */
@@ -29,6 +30,14 @@ public final class Paths {
 			case PROBE_FAILED -> "probe failed";
 			case UNBOUND -> "no driver";
 		};
+	}
+
+	/** The path as a device of this kind runs it: nvme's single vector serves its admin and one I/O queue. */
+	public static String describe(InterruptPath path, DeviceKind kind) {
+		if (path == InterruptPath.SHARED_MSIX && kind == DeviceKind.NVME) {
+			return "one MSI-X vector for admin and I/O (nvmeNq0)";
+		}
+		return describe(path);
 	}
 
 	/** A colour per path, the same in every chart and table. */

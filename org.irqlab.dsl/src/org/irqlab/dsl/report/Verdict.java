@@ -11,6 +11,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Issue;
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.KernelMessage;
 import org.irqlab.kernel.MachineSpec;
@@ -175,7 +176,10 @@ public final class Verdict {
 		DeviceRuns.Run shared = runs.firstShared();
 		DeviceRuns.Run intx = runs.firstIntx();
 		DeviceRuns.Run failed = runs.firstFailed();
-		if (shared != null) {
+		if (shared != null && shared.sample().type() == DeviceKind.NVME) {
+			findings.add(which(shared) + " of " + statement + " fell back to one MSI-X vector (nvmeNq0) for the"
+					+ " admin queue and a single I/O queue, their per-queue interrupts and CPU affinity are lost.");
+		} else if (shared != null) {
 			findings.add(which(shared) + " of " + statement + " fell back to shared MSI-X: one vector for all"
 					+ " queues, their per-queue interrupts and CPU affinity are lost.");
 		}

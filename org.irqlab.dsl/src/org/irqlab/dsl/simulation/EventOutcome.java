@@ -3,6 +3,7 @@ package org.irqlab.dsl.simulation;
 import java.util.List;
 
 import org.irqlab.dsl.model.Event;
+import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.CpuHotplugResult;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.IrqbalanceResult;
@@ -19,9 +20,13 @@ import org.irqlab.kernel.MatrixSnapshot;
  * @param balance           the irqbalance passes it ran
  * @param firstDegradation  the first device of an `add` that did not get per-queue vectors, or null
  * @param after             the counters once the event is done
+ * @param probeBounds       for an `add` of several NVMe controllers, whose probes overlap in an order that
+ *                          changes from boot to boot: how many get per-queue vectors at best and at worst
+ *                          (the devices above are the best case); null otherwise
  */
 public record EventOutcome(Event event, int pass, List<DeviceResult> devices, List<CpuHotplugResult> cpuChanges,
-		List<IrqbalanceResult> balance, Degradation firstDegradation, MatrixCounters after) {
+		List<IrqbalanceResult> balance, Degradation firstDegradation, MatrixCounters after,
+		AsyncProbeBounds probeBounds) {
 
 	/**
 	 * The first device that lost its per-queue vectors, and the matrix once it was set up: its failed
@@ -35,17 +40,23 @@ public record EventOutcome(Event event, int pass, List<DeviceResult> devices, Li
 	/** An add, remove, bind or unbind. */
 	public static EventOutcome ofDevices(Event event, int pass, List<DeviceResult> devices, Degradation first,
 			MatrixCounters after) {
-		return new EventOutcome(event, pass, devices, List.of(), List.of(), first, after);
+		return new EventOutcome(event, pass, devices, List.of(), List.of(), first, after, null);
+	}
+
+	/** An add of devices whose probes overlap, with the bounds of what they get. */
+	public static EventOutcome ofAsyncProbes(Event event, int pass, List<DeviceResult> devices, Degradation first,
+			MatrixCounters after, AsyncProbeBounds bounds) {
+		return new EventOutcome(event, pass, devices, List.of(), List.of(), first, after, bounds);
 	}
 
 	/** A CPU offline or online. */
 	public static EventOutcome ofCpuChanges(Event event, int pass, List<CpuHotplugResult> changes, MatrixCounters after) {
-		return new EventOutcome(event, pass, List.of(), changes, List.of(), null, after);
+		return new EventOutcome(event, pass, List.of(), changes, List.of(), null, after, null);
 	}
 
 	/** An irqbalance run. */
 	public static EventOutcome ofBalance(Event event, int pass, List<IrqbalanceResult> passes, MatrixCounters after) {
-		return new EventOutcome(event, pass, List.of(), List.of(), passes, null, after);
+		return new EventOutcome(event, pass, List.of(), List.of(), passes, null, after, null);
 	}
 
 	/** The matrix when the first device lost its per-queue vectors, or null. */

@@ -3,6 +3,7 @@ package org.irqlab.dsl.simulation;
 import java.util.function.BooleanSupplier;
 
 import org.irqlab.kernel.CapacityEstimator;
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.dsl.model.DeviceType;
 
@@ -39,7 +40,9 @@ public final class Headroom {
 		if (perQueue != estimate.fitted()) {
 			text.append(" (").append(perQueue).append(" with per-queue vectors");
 			if (shared > 0) {
-				text.append(", ").append(shared).append(" on shared MSI-X");
+				// nvme's single vector (nvmeNq0) serves its admin queue and one I/O queue, it is not virtio's shared MSI-X
+				boolean nvme = DeviceTranslator.translate(type).type() == DeviceKind.NVME;
+				text.append(", ").append(shared).append(nvme ? " with one vector for admin and I/O" : " on shared MSI-X");
 			}
 			if (intx > 0) {
 				text.append(", ").append(intx).append(" on INTx");

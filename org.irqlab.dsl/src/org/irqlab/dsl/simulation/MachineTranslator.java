@@ -53,6 +53,12 @@ public final class MachineTranslator {
 		};
 	}
 
+	/**
+	 * The node of the boot-time IO-APIC interrupts when `placed` names none: the legacy lines' descriptors
+	 * live on the first online node (early_irq_init()), node 0 on every machine IrqLab describes.
+	 */
+	public static final int DEFAULT_PLACED_NODE = 0;
+
 	/** The number of possible CPUs, 0 when the machine does not say. */
 	public static int cpuCountOf(Machine machine) {
 		for (MachineSetting setting : machine.getSettings()) {
@@ -147,7 +153,8 @@ public final class MachineTranslator {
 		private final int[] managed;
 		private final int[] managedAllocated;
 		private boolean perCpu;
-		private int placed;
+		private final java.util.List<Integer> placed = new java.util.ArrayList<>();
+		private final java.util.List<Integer> placedNodes = new java.util.ArrayList<>();
 		private int reserved;
 		private CrashCountersSetting crash;
 		private final java.util.List<Integer> intxLines = new java.util.ArrayList<>();
@@ -162,7 +169,10 @@ public final class MachineTranslator {
 			CpuSet cpus = load.getCpus() == null ? null : CpuSet.parse(load.getCpus());
 			for (LoadItem item : load.getItems()) {
 				switch (item.getKind()) {
-					case PLACED -> placed += item.getCount();
+					case PLACED -> {
+						placed.add(item.getCount());
+						placedNodes.add(item.isOnNode() ? item.getNode() : DEFAULT_PLACED_NODE);
+					}
 					case RESERVED -> reserved += item.getCount();
 					case ALLOCATED -> addPerCpu(allocated, cpus, item.getCount());
 					case MANAGED -> addPerCpu(managed, cpus, item.getCount());
@@ -201,8 +211,8 @@ public final class MachineTranslator {
 			} else {
 				load = BootLoad.none();
 			}
-			if (placed > 0) {
-				load = load.withPlaced(placed);
+			for (int i = 0; i < placed.size(); i++) {
+				load = load.withPlaced(placed.get(i), placedNodes.get(i));
 			}
 			if (reserved > 0) {
 				load = load.withReserved(reserved);

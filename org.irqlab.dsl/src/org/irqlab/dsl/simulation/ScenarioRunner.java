@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
+import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.CpuHotplugResult;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.DeviceResult;
@@ -138,6 +139,11 @@ public final class ScenarioRunner {
 			}
 			DeviceSpec spec = specs.computeIfAbsent(type, DeviceTranslator::translate);
 			int count = add.getCount() > 0 ? add.getCount() : 1;
+			AsyncProbeBounds bounds = null;
+			Simulation atOnce = null;
+			if (SimulationBudget.probesAsynchronously(add)) {
+				atOnce = simulation.copy();
+			}
 			List<DeviceResult> results = new ArrayList<>(count);
 			EventOutcome.Degradation firstDegraded = null;
 			for (int i = 0; i < count; i++) {
@@ -152,7 +158,16 @@ public final class ScenarioRunner {
 			if (add.getName() != null && !results.isEmpty()) {
 				namedDevices.put(add, results.get(results.size() - 1).name());
 			}
-			record(EventOutcome.ofDevices(add, pass, results, firstDegraded, simulation.counters()));
+			if (atOnce != null) {
+				checkCancelled();
+				// the devices are played one by one, the best order; the worst order bounds the other side
+				int most = (int) results.stream().filter(AsyncProbeBounds::perQueue).count();
+				int fewest = (int) atOnce.addNvmeControllersAtOnce(spec, count).stream().filter(AsyncProbeBounds::perQueue)
+						.count();
+				bounds = new AsyncProbeBounds(count, fewest, most);
+			}
+			record(bounds == null ? EventOutcome.ofDevices(add, pass, results, firstDegraded, simulation.counters())
+					: EventOutcome.ofAsyncProbes(add, pass, results, firstDegraded, simulation.counters(), bounds));
 		}
 
 		private void remove(RemoveEvent remove, int pass) {

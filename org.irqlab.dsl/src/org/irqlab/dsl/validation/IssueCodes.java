@@ -10,6 +10,12 @@ public final class IssueCodes {
 
 	/** Devices of an `add` fail to probe. Data: device type name, first failing index, last index, errno. */
 	public static final String DEVICE_PROBE_FAILS = PREFIX + "deviceProbeFails";
+	/**
+	 * NVMe controllers of an `add` get per-queue vectors or not depending on the order their probes run in.
+	 * Data: device type name, fewest, most, controllers added.
+	 */
+	public static final String ASYNC_PROBE_RANGE = PREFIX + "asyncProbeRange";
+
 	/** Devices fall back to one shared MSI-X vector. Data: device type name, first index, last index. */
 	public static final String FALLBACK_SHARED_MSIX = PREFIX + "fallbackSharedMsix";
 	/** Devices fall back to legacy INTx. Data: device type name, first index, last index. */

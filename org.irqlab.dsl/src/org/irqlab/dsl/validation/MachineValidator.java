@@ -195,6 +195,46 @@ public class MachineValidator extends IrqLabCheckBase {
 	}
 
 	@Check
+	public void placedNodeIsANodeOfTheMachine(LoadItem item) {
+		if (!item.isOnNode()) {
+			return;
+		}
+		if (item.getKind() != LoadKind.PLACED) {
+			error("only `placed` interrupts sit on a node (their vectors go to its CPUs first); `"
+					+ item.getKind().getLiteral() + "` has none", item, Literals.LOAD_ITEM__ON_NODE,
+					IssueCodes.LOAD_SCOPE_MISMATCH);
+			return;
+		}
+		EObject container = item.eContainer() == null ? null : item.eContainer().eContainer();
+		if (!(container instanceof Machine machine)) {
+			return;
+		}
+		List<Integer> nodes = nodeIdsOf(machine);
+		if (!nodes.contains(item.getNode())) {
+			error("machine " + machine.getName() + " has no node " + item.getNode() + " (its nodes: "
+					+ CpuSet.of(nodes.stream().mapToInt(Integer::intValue).toArray()).toList() + ")", item,
+					Literals.LOAD_ITEM__NODE, IssueCodes.VALUE_OUT_OF_RANGE);
+		}
+	}
+
+	/** The machine's node ids: 0..N-1 for `nodes N`, the ids of its `node` lines, else node 0 alone. */
+	private static List<Integer> nodeIdsOf(Machine machine) {
+		List<Integer> ids = new ArrayList<>();
+		for (MachineSetting setting : machine.getSettings()) {
+			if (setting instanceof NodesSetting even) {
+				for (int node = 0; node < even.getCount(); node++) {
+					ids.add(node);
+				}
+				return ids;
+			}
+			if (setting instanceof NodeSetting node) {
+				ids.add(node.getId());
+			}
+		}
+		return ids.isEmpty() ? List.of(0) : ids;
+	}
+
+	@Check
 	public void intxLinesAreLines(IntxLinesSetting lines) {
 		for (int i = 0; i < lines.getLines().size(); i++) {
 			int line = lines.getLines().get(i);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.irqlab.kernel.DeviceResult;
+import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.findings.Finding;
@@ -109,7 +110,7 @@ public class AddEventDescription {
 
 	private static String summary(InterruptPath path, List<DeviceResult> group) {
 		StringBuilder line = new StringBuilder();
-		line.append(group.size()).append(' ').append(pathName(path));
+		line.append(group.size()).append(' ').append(pathName(path, group.get(0).type()));
 		if (path == InterruptPath.PROBE_FAILED) {
 			line.append(": ").append(Errnos.describe(group.get(0).errno()));
 			return line.toString();
@@ -126,7 +127,7 @@ public class AddEventDescription {
 		if (device.diskName() != null) {
 			text.append(" (").append(device.diskName()).append(')');
 		}
-		text.append(": ").append(pathName(device.path()));
+		text.append(": ").append(pathName(device.path(), device.type()));
 		if (device.failed()) {
 			text.append(", ").append(Errnos.describe(device.errno()));
 		}
@@ -160,6 +161,14 @@ public class AddEventDescription {
 	/** Matrix slots the device took: its allocations plus the managed reservations on every CPU of their masks. */
 	public static int slots(DeviceResult device) {
 		return device.before().globalAvailable() - device.after().globalAvailable();
+	}
+
+	/** nvme's single vector serves its admin queue and one I/O queue: not virtio's shared MSI-X. */
+	static String pathName(InterruptPath path, DeviceKind kind) {
+		if (path == InterruptPath.SHARED_MSIX && kind == DeviceKind.NVME) {
+			return "one MSI-X vector for admin and I/O (nvmeNq0)";
+		}
+		return pathName(path);
 	}
 
 	static String pathName(InterruptPath path) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.BootLoad;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.DeviceResult;
@@ -117,5 +118,52 @@ class NvmeTest {
         assertEquals(0, intx.errno());
         assertEquals(InterruptPath.INTX, intx.path());
         Invariants.check(with);
+    }
+
+    private static Simulation guest(KernelRules rules, int nodes) {
+        return new Simulation(MachineSpec.builder(rules, 16).evenNodes(nodes).bootLoad(BootLoad.qemuGuestDefault()).build());
+    }
+
+    private static DeviceSpec qemuNvme() {
+        return DeviceSpec.builder(DeviceKind.NVME).queues(64).noNumaNode().build();
+    }
+
+    @Test
+    void twoHundredControllersOnSixteenCpusInTwoNodesGetPerQueueVectorsWithinBounds() {
+        // node 0 (CPUs 0-7, 1608 slots, 6 taken at boot) runs out first: each controller with all 17 vectors
+        // takes 9 of its slots (8 queue vectors and the admin vector). One by one, 178 fit; when all 200
+        // hold their admin vector first (6.1 puts a device on no node on node 0), each set-up adds 8: 175 fit
+        Simulation sim = guest(KernelRules.V6_1, 2);
+        AsyncProbeBounds bounds = sim.asyncProbeBounds(qemuNvme(), 200);
+        assertEquals(200, bounds.count());
+        assertEquals(175, bounds.fewest());
+        assertEquals(178, bounds.most());
+        assertEquals(0, sim.devices().size(), "the bounds are played on copies");
+
+        Simulation atOnce = guest(KernelRules.V6_1, 2);
+        java.util.List<DeviceResult> results = atOnce.addNvmeControllersAtOnce(qemuNvme(), 200);
+        assertEquals(17, results.get(0).vectors().size());
+        assertEquals(1, results.get(199).vectors().size());
+        assertEquals(InterruptPath.SHARED_MSIX, results.get(199).path());
+        Invariants.check(atOnce);
+    }
+
+    @Test
+    void onOneNodeTheProbeOrderChangesNothing() {
+        AsyncProbeBounds bounds = guest(KernelRules.V6_1, 1).asyncProbeBounds(qemuNvme(), 200);
+        assertEquals(188, bounds.fewest());
+        assertEquals(188, bounds.most());
+        assertFalse(bounds.varies());
+    }
+
+    @Test
+    void from65OnADeviceOnNoNodeHoldsItsAdminVectorOnAnyCpu() {
+        // nvme-pci no longer moves a device without a node to the first one: the vectors held between the
+        // two steps spread over both nodes and no longer crowd node 0
+        AsyncProbeBounds bounds = guest(KernelRules.V6_12, 2).asyncProbeBounds(qemuNvme(), 200);
+        assertFalse(bounds.varies(), bounds.toString());
+        AsyncProbeBounds onNode0 = guest(KernelRules.V6_12, 2).asyncProbeBounds(
+                DeviceSpec.builder(DeviceKind.NVME).queues(64).numaNode(0).build(), 200);
+        assertTrue(onNode0.varies(), onNode0.toString());
     }
 }

@@ -49,4 +49,21 @@ public class FormatterTest {
 			request.setExpectation("scenario s on m {}\n\nmachine m {}\n");
 		});
 	}
+
+	@Test
+	void placedOnANodeKeepsOneSpaceBetweenItsWords() {
+		formatter.assertFormatted(request -> {
+			request.setToBeFormatted("machine m {cpus 8 nodes 2 load{placed   6 on\nnode 1 reserved 9}}");
+			request.setExpectation("""
+					machine m {
+						cpus 8
+						nodes 2
+						load {
+							placed 6 on node 1
+							reserved 9
+						}
+					}
+					""");
+		});
+	}
 }

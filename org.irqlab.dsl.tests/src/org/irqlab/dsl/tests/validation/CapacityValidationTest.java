@@ -139,4 +139,44 @@ public class CapacityValidationTest {
 		validation.assertWarning(parser.parse(text), Literals.CPU_EVENT, IssueCodes.CPU_OFFLINE_REFUSED,
 				text.indexOf("4-7"), 3, "CPU 4 cannot go offline: -ENOSPC (-28)");
 	}
+
+	/** 200 NVMe controllers hot-added into a 16-CPU 6.1 guest of two nodes (QEMU puts them on no node). */
+	private static final String NVME_GUEST = """
+			machine guest {
+			    kernel 6.1
+			    cpus 16
+			    nodes 2
+			    load { placed 6 reserved 9 }
+			    intx lines 10, 11
+			}
+			device ssd : nvme { queues 64 numa none }
+			scenario probe on guest {
+			    add 200 x ssd
+			}
+			""";
+
+	@Test
+	void nvmeAddedTogetherWarnsThatWhichControllersLoseVariesFromBootToBoot() throws Exception {
+		Model model = parser.parse(NVME_GUEST);
+
+		validation.assertWarning(model, Literals.ADD_EVENT, IssueCodes.ASYNC_PROBE_RANGE,
+				NVME_GUEST.indexOf("add 200 x ssd"), "add 200 x ssd".length(),
+				"between 175 and 178 of the 200 nvme of this add get per-queue vectors; which ones varies from boot"
+						+ " to boot: NVMe probes asynchronously");
+	}
+
+	@Test
+	void nvmesFallbackIsItsOneVectorForAdminAndIoNotVirtiosSharedMsix() throws Exception {
+		Model model = parser.parse(NVME_GUEST);
+
+		validation.assertWarning(model, Literals.ADD_EVENT, IssueCodes.FALLBACK_SHARED_MSIX,
+				NVME_GUEST.indexOf("add 200 x ssd"), "add 200 x ssd".length(),
+				"devices 179..200 of this add (from nvme178) fall back to one MSI-X vector, nvme178q0, for the admin"
+						+ " queue and a single I/O queue (nvme178q0, nvme178q1)");
+		List<Issue> fallbacks = validation.validate(model).stream()
+				.filter(issue -> IssueCodes.FALLBACK_SHARED_MSIX.equals(issue.getCode())).toList();
+		assertEquals(1, fallbacks.size());
+		assertTrue(!fallbacks.get(0).getMessage().contains("virtqueues") && !fallbacks.get(0).getMessage().contains("shared MSI-X"),
+				fallbacks.get(0).getMessage());
+	}
 }
