@@ -94,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
 						+ MAX_CONSOLE_BYTES / (1 << 20) + " MiB)");
 				return IrqLabCli.EXIT_USAGE;
 			}
-			List<String> console = Files.readAllLines(kernel.console, java.nio.charset.StandardCharsets.ISO_8859_1);
+			List<String> console = GuestVerifier.readConsole(kernel.console);
 			VerifyResult result = GuestVerifier.compareConsole(planned.plan(), scenario.getMachine(), console,
 					kernel.console.toString());
 			print(result, out);

@@ -94,6 +94,21 @@ public final class GuestVerifier {
 		return GuestComparison.compare(plan, machine, observation, origin, "recorded", 0);
 	}
 
+	/** The lines of a kept console, decompressed first when it is .xz, .gz or .zst (as recorded runs are stored). */
+	public static List<String> readConsole(Path file) throws VerifyException, IOException {
+		String name = file.getFileName().toString();
+		if (!(name.endsWith(".xz") || name.endsWith(".gz") || name.endsWith(".zst"))) {
+			return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+		}
+		Path plain = Files.createTempFile("irqlab-console", ".log");
+		try {
+			HostCommands.decompress(file, plain);
+			return Files.readAllLines(plain, StandardCharsets.ISO_8859_1);
+		} finally {
+			Files.deleteIfExists(plain);
+		}
+	}
+
 	private static GuestObservation observed(List<String> lines, String where) throws VerifyException {
 		GuestObservation observation = GuestObservation.parse(lines);
 		if (observation.state("boot") == null || observation.state("boot").counters == null) {
