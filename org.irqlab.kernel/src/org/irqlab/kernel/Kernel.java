@@ -199,7 +199,11 @@ final class Kernel {
 
     // a running non-managed interrupt of another driver, placed inside {@code where}
     private void addBackground(CpuSet affinity, CpuSet where) {
-        int irq = irqs.allocDynamic(IrqTable.KIND_BACKGROUND, PciFunction.NUMA_NO_NODE, affinity, false, -1);
+        startBackground(irqs.allocDynamic(IrqTable.KIND_BACKGROUND, PciFunction.NUMA_NO_NODE, affinity, false, -1), where);
+    }
+
+    // gives a new descriptor its vector inside {@code where} and marks it requested and started, as a running driver's
+    private void startBackground(int irq, CpuSet where) {
         if (domain.alloc(irq, where) != 0) {
             irqs.free(irq);
             throw new IllegalArgumentException("boot load does not fit on cpus " + where);
@@ -218,14 +222,7 @@ final class Kernel {
             return;
         }
         irqs.allocFixed(irq, IrqTable.KIND_BACKGROUND, legacyLineNode(), machine.defaultAffinity());
-        if (domain.alloc(irq, where) != 0) {
-            irqs.free(irq);
-            throw new IllegalArgumentException("boot load does not fit on cpus " + where);
-        }
-        irqs.activated[irq] = true;
-        irqs.started[irq] = true;
-        irqs.actionCount[irq] = 1;
-        irqs.actionName[irq] = "background";
+        startBackground(irq, where);
     }
 
     /** The lowest ISA line without a descriptor that is not the cascade (2) nor kept for a device's INTx; -1 when none. */

@@ -46,6 +46,11 @@ final class GuestComparison {
 
 	private VerifyResult run(Machine machine, String origin, String accel, long seconds) {
 		notes.addAll(plan.notes());
+		if (!guest.released.isEmpty()) {
+			notes.add("built-in drivers probed " + guest.released.size() + " device" + (guest.released.size() == 1 ? "" : "s")
+					+ " during boot (" + String.join(", ", guest.released) + "); the init unbound them before reading the"
+					+ " boot state, so the scenario probes them in its order");
+		}
 		GuestObservation.State boot = guest.state("boot");
 		compareShape();
 		int[] bootLoad = bootCpuLoad(boot);

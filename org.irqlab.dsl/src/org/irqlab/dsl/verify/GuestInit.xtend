@@ -3,7 +3,8 @@ package org.irqlab.dsl.verify
 import java.util.List
 
 /**
- * The guest's /init: mounts the kernel's file systems, loads virtio_pci (which names the virtio devices),
+ * The guest's /init: mounts the kernel's file systems, unbinds the devices a built-in driver probed during
+ * boot (so that the scenario probes them in its own order), loads virtio_pci (which names the virtio devices),
  * turns automatic driver binding off, loads the drivers, then plays the scenario's steps one by one. After
  * boot and after each step it prints what verify compares, every line prefixed with "@irqlab ", on the
  * serial console: the last irq_matrix trace event (the matrix counters), /proc/interrupts, each interrupt's
@@ -79,6 +80,19 @@ class GuestInit {
 		    *) [ -e /sys/bus/pci/devices/$h/driver ] && echo $h > /sys/bus/pci/devices/$h/driver/unbind ;;
 		  esac
 		}
+		release_builtin() {
+		  for d in /sys/bus/pci/drivers/nvme/0000:*; do
+		    [ -e "$d" ] || continue
+		    nvme_settles ${d##*/}
+		    echo ${d##*/} > /sys/bus/pci/drivers/nvme/unbind && say released nvme ${d##*/}
+		  done
+		  for drv in virtio_blk virtio_net; do
+		    for d in /sys/bus/virtio/drivers/$drv/virtio*; do
+		      [ -e "$d" ] && echo ${d##*/} > /sys/bus/virtio/drivers/$drv/unbind && say released $drv ${d##*/}
+		    done
+		  done
+		}
+		release_builtin
 		dmesg -c > /dev/null
 		say uname $(uname -r)
 		say cpus $(cat /sys/devices/system/cpu/online)

@@ -47,6 +47,8 @@ final class GuestObservation {
 	final List<State> states = new ArrayList<>();
 	String failure;
 	boolean finished;
+	/** Devices a built-in driver probed during boot, unbound by the init before the boot state was read. */
+	final List<String> released = new ArrayList<>();
 
 	static GuestObservation parse(List<String> lines) {
 		GuestObservation observation = new GuestObservation();
@@ -102,6 +104,7 @@ final class GuestObservation {
 						current = null;
 					}
 				}
+				case "released" -> observation.released.add(words[1] + " " + words[2]);
 				case "fail" -> observation.failure = line.substring("fail".length()).strip();
 				case "done" -> observation.finished = true;
 				default -> {

@@ -165,11 +165,21 @@ public final class GuestVerifier {
 		try {
 			Files.createDirectories(unpacked);
 			for (String needed : neededDrivers(plan)) {
-				if (!modules.has(needed)) {
-					throw new VerifyException(kernel.release() + ": " + needed + (modules.builtIn(needed)
-							? " is built into this kernel, so its devices probe during boot, before verify can order them"
-							: " is neither a module of this kernel nor built in"));
+				// a built-in driver probes its devices during boot: the init unbinds them before reading the boot state
+				if (modules.has(needed)) {
+					continue;
 				}
+				if (!modules.builtIn(needed)) {
+					throw new VerifyException(kernel.release() + ": " + needed + " is neither a module of this kernel nor built in");
+				}
+				for (String parameter : plan.moduleParameters()) {
+					if (parameter.startsWith(needed + " ") && !parameter.endsWith("=0")) {
+						throw new VerifyException(kernel.release() + ": " + needed + " is built in, so its parameter "
+								+ parameter.substring(needed.length() + 1) + " cannot be given when it loads");
+					}
+				}
+				progress.accept(needed + " is built into " + kernel.release() + ": its devices probe during boot and are"
+						+ " unbound before the first step");
 			}
 			if (plan.devices().stream().anyMatch(GuestDevice::isVirtio)) {
 				bus.addAll(modules.loadOrder(List.of("virtio_pci"), unpacked));
