@@ -41,10 +41,13 @@ public final class GuestVerifier {
 		Path initramfs = workDir.resolve("initramfs.cpio");
 		buildInitramfs(plan, kernel, busybox, initramfs, workDir);
 		Path serial = workDir.resolve("console.log");
+		// a guest that dies before its init under multi-threaded TCG gets one more boot on a single thread
 		List<QemuCommand.Accel> tries = switch (acceleration) {
 			case KVM -> List.of(QemuCommand.Accel.KVM);
-			case TCG -> List.of(QemuCommand.Accel.TCG);
-			case AUTO -> kvmUsable() ? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG) : List.of(QemuCommand.Accel.TCG);
+			case TCG -> List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
+			case AUTO -> kvmUsable()
+					? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD)
+					: List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
 		};
 		GuestRun.Transcript transcript = null;
 		VerifyException last = null;
@@ -59,6 +62,10 @@ public final class GuestVerifier {
 					break;
 				}
 				last = new VerifyException("the guest printed nothing; its console is in " + serial);
+				if (accel == QemuCommand.Accel.TCG) {
+					progress.accept("the guest died before its init (" + lastKernelLine(serial) + "); booting again with"
+							+ " TCG on one thread");
+				}
 			} catch (VerifyException e) {
 				last = e;
 				if (accel == QemuCommand.Accel.KVM) {
@@ -131,6 +138,17 @@ public final class GuestVerifier {
 				}
 				return;
 			}
+		}
+	}
+
+	/** The kernel's last words on the console, e.g. "Kernel panic - not syncing: ...". */
+	private static String lastKernelLine(Path serial) {
+		try {
+			List<String> lines = Files.readAllLines(serial, StandardCharsets.ISO_8859_1);
+			return lines.stream().filter(l -> l.contains("Kernel panic") || l.contains("Oops")).findFirst()
+					.map(l -> l.replaceFirst("^\\[[ 0-9.]+\\] ", "").strip()).orElse("no panic message");
+		} catch (IOException e) {
+			return "no console";
 		}
 	}
 
