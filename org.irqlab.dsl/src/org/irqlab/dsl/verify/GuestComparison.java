@@ -16,6 +16,7 @@ import org.irqlab.kernel.DeviceSpec;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.MachineSpec;
 import org.irqlab.kernel.MatrixCounters;
+import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.kernel.Simulation;
 import org.irqlab.kernel.VectorInfo;
 
@@ -59,6 +60,7 @@ final class GuestComparison {
 				BootLoad.none().withIoapicInterrupts(bootLoad).withReserved(bootCounters.globalReserved()));
 		Simulation simulation = new Simulation(spec);
 		compareCounters(0, "boot", bootCounters, simulation.counters());
+		compareModelLoad(machine, bootLoad, bootCounters);
 		List<VerifyResult.Step> steps = new ArrayList<>();
 		MatrixCounters known = bootCounters;
 		for (int i = 0; i < plan.steps().size(); i++) {
@@ -131,6 +133,39 @@ final class GuestComparison {
 					+ boot.counters.totalAllocated() + ": the simulation starts from the interrupts' CPUs");
 		}
 		return load;
+	}
+
+	/**
+	 * Whether the model's own `load` boots into what the guest booted into: not a difference (the steps are
+	 * simulated from the guest's state either way), but what tells the user the model's load can be trusted.
+	 */
+	private void compareModelLoad(Machine machine, int[] guestLoad, MatrixCounters guestCounters) {
+		MatrixSnapshot model;
+		try {
+			model = new Simulation(MachineTranslator.translate(machine)).snapshot();
+		} catch (IllegalArgumentException e) {
+			return;
+		}
+		int[] modelLoad = new int[guestLoad.length];
+		for (MatrixSnapshot.CpuMap cpu : model.cpus()) {
+			if (cpu.cpu() < modelLoad.length) {
+				modelLoad[cpu.cpu()] = cpu.allocated();
+			}
+		}
+		String guest = perCpu(guestLoad) + ", " + guestCounters.globalReserved() + " reserved";
+		String written = perCpu(modelLoad) + ", " + model.globalReserved() + " reserved";
+		notes.add(guest.equals(written)
+				? "the model's `load` boots as the guest did: non-managed vectors per CPU " + guest
+				: "the model's `load` boots with non-managed vectors per CPU " + written + "; the guest booted with "
+						+ guest + " (the steps are simulated from the guest's)");
+	}
+
+	private static String perCpu(int[] load) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < Math.min(load.length, 16); i++) {
+			text.append(i == 0 ? "" : " ").append(load[i]);
+		}
+		return load.length > 16 ? text + " ..." : text.toString();
 	}
 
 	private DeviceResult apply(Simulation simulation, GuestStep step) {
