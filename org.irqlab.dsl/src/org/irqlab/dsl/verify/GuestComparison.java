@@ -178,6 +178,7 @@ final class GuestComparison {
 				yield result;
 			}
 			case UNBIND -> simulation.unbind(simulatedNames.get(step.device()));
+			case REMOVE -> simulation.removeDevice(simulatedNames.remove(step.device()));
 			case BIND -> simulation.bind(simulatedNames.get(step.device()));
 			case OFFLINE -> {
 				simulation.offlineCpu(step.cpu());

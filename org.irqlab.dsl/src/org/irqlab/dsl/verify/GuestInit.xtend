@@ -132,6 +132,7 @@ class GuestInit {
 			case PROBE: '''probe «step.device»'''
 			case BIND: '''probe «step.device»'''
 			case UNBIND: '''unbind «step.device»'''
+			case REMOVE: '''echo 1 > /sys/bus/pci/devices/$A«step.device»/remove'''
 			case OFFLINE: '''echo 0 > /sys/devices/system/cpu/cpu«step.cpu»/online'''
 			case ONLINE: '''echo 1 > /sys/devices/system/cpu/cpu«step.cpu»/online'''
 		}

@@ -59,6 +59,8 @@ public final class GuestPlanner {
 	private final Map<DeviceType, DeviceSpec> specs = new HashMap<>();
 	private final Map<AddEvent, Integer> namedDevices = new HashMap<>();
 	private final Map<String, Integer> moduleParameters = new LinkedHashMap<>();
+	/** Devices added and not removed, in add order. */
+	private final List<Integer> present = new ArrayList<>();
 
 	private GuestPlanner() {
 	}
@@ -134,8 +136,7 @@ public final class GuestPlanner {
 		} else if (event instanceof CpuEvent cpu) {
 			hotplug(cpu);
 		} else if (event instanceof RemoveEvent remove) {
-			refuseOnce(remove, "PCI hot-remove is not verified: the guest is booted with ACPI hot-plug off (with it on,"
-					+ " large guests do not boot in reasonable time); use unbind/bind");
+			remove(remove);
 		} else if (event instanceof BalanceEvent balance) {
 			refuseOnce(balance, "irqbalance does not run in the guest: `balance` events cannot be verified");
 		}
@@ -169,6 +170,7 @@ public final class GuestPlanner {
 			}
 			devices.add(new GuestDevice(index, type.getName(), spec, 1 + index / GuestDevice.SLOTS_PER_BRIDGE,
 					index % GuestDevice.SLOTS_PER_BRIDGE));
+			present.add(index);
 			String label = "add " + type.getName() + (count > 1 ? " (" + (i + 1) + " of " + count + ")" : "");
 			steps.add(new GuestStep(GuestStep.Action.PROBE, index, -1, lineOf(add), label));
 		}
@@ -207,6 +209,33 @@ public final class GuestPlanner {
 		if (earlier != null && earlier != value) {
 			refuseOnce(add, parameter + " is a module parameter, the same for every device; the model's types"
 					+ " give it both " + earlier + " and " + value);
+		}
+	}
+
+	// the guest removes the function through sysfs (pci_stop_and_remove_bus_device), as a hot-remove does without ACPI
+	private void remove(RemoveEvent remove) {
+		if (remove.getDevice() != null) {
+			Integer index = namedDevices.remove(remove.getDevice());
+			if (index != null) {
+				present.remove(index);
+				steps.add(new GuestStep(GuestStep.Action.REMOVE, index, -1, lineOf(remove),
+						"remove " + remove.getDevice().getName()));
+			}
+			return;
+		}
+		DeviceType type = remove.getType();
+		List<Integer> ofType = new ArrayList<>();
+		for (int index : present) {
+			if (type != null && devices.get(index).typeName().equals(type.getName())) {
+				ofType.add(index);
+			}
+		}
+		for (int i = 0; i < remove.getCount() && !ofType.isEmpty(); i++) {
+			int index = ofType.remove(ofType.size() - 1);
+			present.remove(Integer.valueOf(index));
+			namedDevices.values().remove(index);
+			steps.add(new GuestStep(GuestStep.Action.REMOVE, index, -1, lineOf(remove),
+					"remove " + type.getName() + " (" + (i + 1) + " of " + remove.getCount() + ")"));
 		}
 	}
 

@@ -16,8 +16,13 @@ import java.util.function.Consumer;
  */
 final class GuestRun {
 
-	/** The lines the init printed (prefix removed), and how the run ended. */
-	record Transcript(List<String> lines, QemuCommand.Accel accel, long seconds) {
+	/**
+	 * The lines the init printed (prefix removed), and how the run ended.
+	 *
+	 * @param qemuFailure QEMU's own last message when it exited with an error (it can abort on a guest's
+	 *                    access, e.g. an assertion in a device model), else null
+	 */
+	record Transcript(List<String> lines, QemuCommand.Accel accel, long seconds, String qemuFailure) {
 	}
 
 	private GuestRun() {
@@ -75,7 +80,8 @@ final class GuestRun {
 		if (process.exitValue() != 0 && lines.isEmpty()) {
 			throw new VerifyException("QEMU failed (exit " + process.exitValue() + "): " + lastLine(qemuLog));
 		}
-		return new Transcript(List.copyOf(lines), accel, seconds);
+		String failure = process.exitValue() != 0 ? "exit " + process.exitValue() + ": " + lastLine(qemuLog) : null;
+		return new Transcript(List.copyOf(lines), accel, seconds, failure);
 	}
 
 	private static String lastLine(Path log) {

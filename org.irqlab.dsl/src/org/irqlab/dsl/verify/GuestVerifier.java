@@ -78,6 +78,9 @@ public final class GuestVerifier {
 			throw last;
 		}
 		GuestObservation observation = observed(transcript.lines(), "its console is in " + serial);
+		if (!observation.finished && observation.failure == null && transcript.qemuFailure() != null) {
+			observation.failure = "QEMU stopped (" + transcript.qemuFailure() + ")";
+		}
 		progress.accept("comparing with IrqLab's simulation");
 		return GuestComparison.compare(plan, machine, observation, kernel.origin(), transcript.accel().name(),
 				transcript.seconds());

@@ -65,6 +65,20 @@ class GuestPlanTest {
 	}
 
 	@Test
+	void removeTakesTheLastDevicesOfTheTypeOrTheNamedOne() throws IOException {
+		GuestPlan plan = plan(MACHINE + "scenario s on vm {\n    add 3 x disk\n    add ssd as fast\n    remove 2 x disk\n"
+				+ "    remove fast\n    add disk\n}\n").plan();
+		List<GuestStep> steps = plan.steps();
+		assertEquals(new GuestStep(GuestStep.Action.REMOVE, 2, -1, 22, "remove disk (1 of 2)"), steps.get(4));
+		assertEquals(new GuestStep(GuestStep.Action.REMOVE, 1, -1, 22, "remove disk (2 of 2)"), steps.get(5));
+		assertEquals(new GuestStep(GuestStep.Action.REMOVE, 3, -1, 23, "remove fast"), steps.get(6));
+		assertEquals(new GuestStep(GuestStep.Action.PROBE, 4, -1, 24, "add disk"), steps.get(7),
+				"a device added after a removal is a new function of the guest");
+		String script = GuestInit.script(plan, List.of(), List.of());
+		assertTrue(script.contains("echo 1 > /sys/bus/pci/devices/$A2/remove\nobserve 5\n"), script);
+	}
+
+	@Test
 	void moduleParametersMustAgreeAcrossTypes() throws IOException {
 		GuestPlanner.Result result = plan(MACHINE + "scenario s on vm {\n    add disk\n    add fast\n}\n");
 		assertFalse(result.verifiable());
