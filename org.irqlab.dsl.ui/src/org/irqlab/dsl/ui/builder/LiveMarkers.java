@@ -30,8 +30,13 @@ public final class LiveMarkers {
 				pending.clear();
 			}
 			for (Map.Entry<IFile, List<Issue>> each : next.entrySet()) {
-				if (each.getKey().isAccessible()) {
+				try {
 					ProblemMarkers.replace(each.getKey(), each.getValue());
+				} catch (CoreException e) {
+					// a file deleted since it was checked needs no markers; any other failure is worth a look
+					if (each.getKey().exists()) {
+						throw e;
+					}
 				}
 			}
 			return Status.OK_STATUS;

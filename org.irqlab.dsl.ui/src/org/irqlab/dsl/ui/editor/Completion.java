@@ -55,6 +55,23 @@ final class Completion implements ICompletionProposal, ICompletionProposalExtens
 		return new Completion(text, label, item.getDetail(), start, Math.max(0, end - offset), offset);
 	}
 
+	/**
+	 * Whether the proposal would be written straight after a word or number with nothing typed of it (the
+	 * model proposes what may follow `smt 2`, which the user separates with a space): such a proposal is not
+	 * one the user is typing.
+	 */
+	boolean gluesOntoTheWordBefore(IDocument document) {
+		try {
+			if (start != invokedAt || start == 0) {
+				return false;
+			}
+			char before = document.getChar(start - 1);
+			return Character.isLetterOrDigit(before) || before == '_' || before == '-' || before == '.';
+		} catch (BadLocationException e) {
+			return true;
+		}
+	}
+
 	@Override
 	public void apply(ITextViewer viewer, char trigger, int stateMask, int offset) {
 		try {

@@ -25,7 +25,8 @@ import org.irqlab.dsl.ui.model.ModelReads;
 /**
  * Content assist from the workspace model (the language server's completion, so names from the project's
  * other files are proposed). It pops up by itself only after a keyword and a space; after a number or a
- * name it waits for Ctrl+Space, so that Enter after `smt 2` is a new line.
+ * name it waits for Ctrl+Space; and a word is never proposed glued onto the number or name before the caret
+ * (`adjacent` right after `smt 2`), so that Enter after `smt 2` is a new line.
  */
 public class IrqLabContentAssistProcessor implements IContentAssistProcessor {
 
@@ -56,7 +57,7 @@ public class IrqLabContentAssistProcessor implements IContentAssistProcessor {
 		List<ICompletionProposal> proposals = new ArrayList<>();
 		for (CompletionItem item : items) {
 			Completion proposal = Completion.of(document, offset, item);
-			if (proposal != null) {
+			if (proposal != null && !proposal.gluesOntoTheWordBefore(document)) {
 				proposals.add(proposal);
 			}
 		}

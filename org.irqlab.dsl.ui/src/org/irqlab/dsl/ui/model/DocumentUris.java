@@ -26,7 +26,7 @@ public final class DocumentUris {
 		return location == null ? null : of(location);
 	}
 
-	private static String of(URI location) {
+	public static String of(URI location) {
 		if (!"file".equals(location.getScheme())) {
 			return location.toString();
 		}

@@ -8,7 +8,9 @@ import java.util.function.BiFunction;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.irqlab.dsl.simulation.ScenarioRunner;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
 
 /**
@@ -32,6 +34,13 @@ public final class ModelReads {
 				timeoutMs);
 	}
 
+	/** A newer edit cancels a read in progress, which then ends in one of these: the reader simply gets no answer. */
+	private static boolean isCancellation(Throwable failure) {
+		return failure instanceof CancellationException || failure instanceof ScenarioRunner.Cancelled
+				|| IrqLabUiPlugin.getDefault().getInjector().getInstance(OperationCanceledManager.class)
+						.isOperationCanceledException(failure);
+	}
+
 	public static <T> T await(java.util.concurrent.Future<T> answer, long timeoutMs) {
 		try {
 			return answer.get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -39,7 +48,7 @@ public final class ModelReads {
 			answer.cancel(true);
 			return null;
 		} catch (ExecutionException e) {
-			if (!(e.getCause() instanceof CancellationException)) {
+			if (!isCancellation(e.getCause())) {
 				IrqLabUiPlugin.getDefault().getLog().error("IrqLab could not read the model", e.getCause());
 			}
 			return null;
