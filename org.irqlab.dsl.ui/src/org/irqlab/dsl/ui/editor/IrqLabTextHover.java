@@ -2,7 +2,9 @@ package org.irqlab.dsl.ui.editor;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextHoverExtension;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.xtext.EcoreUtil2;
@@ -19,9 +21,15 @@ import com.google.inject.Injector;
  * slots consumed, from the workspace model (so a machine in another file counts). The issue messages on
  * the same text come from the Generic Editor's annotation hover, shown alongside.
  */
-public class IrqLabTextHover implements ITextHover {
+public class IrqLabTextHover implements ITextHover, ITextHoverExtension {
 
 	private static final long WAIT_MS = 3_000;
+
+	/** Its own window, which wraps and is never cut off ({@link WrappingHoverControl}). */
+	@Override
+	public IInformationControlCreator getHoverControlCreator() {
+		return WrappingHoverControl.CREATOR;
+	}
 
 	@Override
 	public IRegion getHoverRegion(ITextViewer viewer, int offset) {
