@@ -21,11 +21,12 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.irqlab.dsl.ui.navigation.DeclarationHyperlinkDetector;
+import org.irqlab.dsl.ui.navigation.FindReferencesHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** F3 and Ctrl+click on a name go to its declaration, in the other file of the project too. */
+/** F3 and Ctrl+click on a name go to its declaration, in the other file of the project too; Find References lists its uses. */
 public class NavigationTest {
 
 	private IProject project;
@@ -76,6 +77,18 @@ public class NavigationTest {
 		ITextSelection selection = (ITextSelection) opened.getSelectionProvider().getSelection();
 		assertEquals("disk", selection.getText());
 		assertTrue(document(opened).get().startsWith("device disk", selection.getOffset() - "device ".length()));
+	}
+
+	@Test
+	void findReferencesOnTheMachineListsItsUseInTheOtherFile() throws Exception {
+		ITextEditor hostsEditor = (ITextEditor) IDE.openEditor(page(), hosts);
+
+		var references = FindReferencesHandler.references(document(hostsEditor), HOSTS.indexOf("machine m") + "machine ".length());
+
+		assertEquals(1, references.size(), references.toString());
+		assertTrue(references.get(0).getUri().endsWith("/plan.irqlab"), references.toString());
+		assertEquals(PLAN.lines().toList().indexOf("scenario s on m {"), references.get(0).getRange().getStart().getLine());
+		assertEquals("scenario s on ".length(), references.get(0).getRange().getStart().getCharacter());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
@@ -24,7 +25,8 @@ import org.irqlab.dsl.ui.editor.IssueAnnotation;
  */
 final class LiveAnnotations {
 
-	private final Map<IAnnotationModel, Annotation[]> shown = new HashMap<>();
+	/** Weakly: a closed file's buffer, and its annotation model, go when nobody else holds them. */
+	private final Map<IAnnotationModel, Annotation[]> shown = new WeakHashMap<>();
 	private final CapacityQuickFixes quickFixes;
 
 	LiveAnnotations(CapacityQuickFixes quickFixes) {
@@ -45,10 +47,6 @@ final class LiveAnnotations {
 		Annotation[] previous = shown.getOrDefault(model, new Annotation[0]);
 		shown.put(model, added.keySet().toArray(new Annotation[0]));
 		extension.replaceAnnotations(previous, added);
-	}
-
-	synchronized void forget(IAnnotationModel model) {
-		shown.remove(model);
 	}
 
 	private static void hideMarkers(IAnnotationModel model) {
