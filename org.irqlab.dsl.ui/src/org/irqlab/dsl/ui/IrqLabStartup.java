@@ -3,6 +3,8 @@ package org.irqlab.dsl.ui;
 import java.io.File;
 
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IStartup;
 import org.eclipse.ui.IWorkbenchPage;
@@ -15,7 +17,8 @@ import org.irqlab.dsl.ui.views.VectorMatrixView;
  * Starts the bundle with the workbench, so that the first .irqlab file created in any project turns
  * the builder on even before an editor has been opened (the bundle's start registers that listener).
  * `./irqlab workbench FILE...` passes the files in -Dirqlab.open (the launcher jar, unlike the native
- * launcher, does not open files); they open next to the Vector Matrix view.
+ * launcher, does not open files); each file's folder becomes a project ({@link FolderProjects}) and the
+ * files open next to the Vector Matrix view.
  */
 public class IrqLabStartup implements IStartup {
 
@@ -31,7 +34,8 @@ public class IrqLabStartup implements IStartup {
 		display.asyncExec(() -> open(files.split(File.pathSeparator)));
 	}
 
-	private static void open(String[] files) {
+	/** Opens the files as `./irqlab workbench FILE...` does. */
+	public static void open(String[] files) {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		for (String each : files) {
 			File file = new File(each).getAbsoluteFile();
@@ -39,8 +43,16 @@ public class IrqLabStartup implements IStartup {
 				if (!file.isFile()) {
 					throw new PartInitException(file + ": no such file");
 				}
-				IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(file.toURI()));
-			} catch (PartInitException e) {
+				IFile inWorkspace = FolderProjects.fileFor(file);
+				if (inWorkspace != null) {
+					IDE.openEditor(page, inWorkspace);
+				} else {
+					IrqLabUiPlugin.getDefault().getLog().warn(file.getParent()
+							+ " cannot be opened as a project (it holds the workspace or lies in another project); "
+							+ file.getName() + " is edited on its own, without the builder and the project's other models");
+					IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(file.toURI()));
+				}
+			} catch (CoreException e) {
 				IrqLabUiPlugin.getDefault().getLog().log(e.getStatus());
 			}
 		}

@@ -1,11 +1,8 @@
 package org.irqlab.dsl.ui.builder;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,31 +15,31 @@ import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.generator.GeneratorContext;
 import org.eclipse.xtext.generator.GeneratorDelegate;
 import org.eclipse.xtext.generator.IFileSystemAccess;
 import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.Issue;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
+import org.irqlab.dsl.ui.model.DocumentUris;
+import org.irqlab.dsl.ui.model.ModelReads;
 
 import com.google.inject.Injector;
 
 /**
- * Validates a project's .irqlab models on save and build, puts the issues in the Problems view, and
- * runs the generator into irqlab-gen/. Models may use each other's machines and device types, so any
- * change to one rebuilds them all, in one resource set (as `irqlab check` loads them).
+ * Writes each model's reports into irqlab-gen/ when .irqlab files change. The models come from the
+ * workspace model, which also checks them: its problems are the Problems view's markers, for saved and
+ * unsaved text alike, so the builder reads, it does not check again.
  */
 public class IrqLabBuilder extends IncrementalProjectBuilder {
 
 	public static final String ID = "org.irqlab.dsl.ui.builder";
 	public static final String OUTPUT_FOLDER = "irqlab-gen";
+
+	/** An 8192-CPU model takes seconds to simulate; a model that takes longer than this gets no report this time. */
+	private static final long GENERATE_TIMEOUT_MS = 120_000;
 
 	@Override
 	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
@@ -58,7 +55,6 @@ public class IrqLabBuilder extends IncrementalProjectBuilder {
 
 	@Override
 	protected void clean(IProgressMonitor monitor) throws CoreException {
-		getProject().deleteMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_INFINITE);
 		IFolder output = getProject().getFolder(OUTPUT_FOLDER);
 		if (output.exists()) {
 			for (IResource member : output.members()) {
@@ -70,53 +66,46 @@ public class IrqLabBuilder extends IncrementalProjectBuilder {
 	private void buildAll(IProgressMonitor monitor) throws CoreException {
 		List<IFile> files = new ArrayList<>();
 		collectModels(getProject(), files);
-		SubMonitor progress = SubMonitor.convert(monitor, "Checking IrqLab models", files.size() * 2 + 1);
+		SubMonitor progress = SubMonitor.convert(monitor, "Writing IrqLab reports", files.size());
 		Injector injector = IrqLabUiPlugin.getDefault().getInjector();
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		Map<IFile, XtextResource> resources = new LinkedHashMap<>();
 		for (IFile file : files) {
-			resources.put(file, load(resourceSet, file));
-			progress.worked(1);
-		}
-		EcoreUtil.resolveAll(resourceSet);
-		clean(progress.split(1));
-		for (Map.Entry<IFile, XtextResource> each : resources.entrySet()) {
 			checkCancelled(progress);
-			XtextResource resource = each.getValue();
-			List<Issue> issues = resource.getResourceServiceProvider().getResourceValidator().validate(resource,
-					CheckMode.ALL, progress::isCanceled);
-			ProblemMarkers.replace(each.getKey(), issues);
-			// Capacity errors are what the generated report explains; only text that does not parse has nothing to report.
-			if (resource.getParseResult() != null && !resource.getParseResult().hasSyntaxErrors()) {
-				generate(injector, resource, progress);
+			String uri = DocumentUris.of(file);
+			Map<String, Object> output = uri == null ? null
+					: ModelReads.await(IrqLabUiPlugin.getDefault().model().read(uri,
+							(resource, cancel) -> resource == null ? null : generate(injector, resource, cancel)),
+							GENERATE_TIMEOUT_MS);
+			if (output != null) {
+				write(output, progress);
 			}
 			progress.worked(1);
 		}
 	}
 
-	private static XtextResource load(XtextResourceSet resourceSet, IFile file) throws CoreException {
-		XtextResource resource = (XtextResource) resourceSet
-				.createResource(URI.createPlatformResourceURI(file.getFullPath().toString(), true));
-		try (InputStream in = file.getContents(true)) {
-			resource.load(in, Map.of(XtextResource.OPTION_ENCODING, file.getCharset()));
-		} catch (IOException e) {
-			throw new CoreException(Status.error("cannot read " + file.getFullPath() + ": " + e.getMessage(), e));
+	/** In the model's read: the generated files in memory, written to the workspace afterwards, on the build's thread. */
+	private static Map<String, Object> generate(Injector injector, XtextResource resource, CancelIndicator cancel) {
+		// Capacity errors are what the generated report explains; only text that does not parse has nothing to report.
+		if (resource.getParseResult() == null || resource.getParseResult().hasSyntaxErrors()) {
+			return null;
 		}
-		return resource;
-	}
-
-	private void generate(Injector injector, XtextResource resource, SubMonitor progress) throws CoreException {
 		InMemoryFileSystemAccess output = new InMemoryFileSystemAccess();
 		GeneratorContext context = new GeneratorContext();
-		context.setCancelIndicator(progress::isCanceled);
-		injector.getInstance(GeneratorDelegate.class).generate(resource, output, context);
-		for (Map.Entry<String, Object> file : output.getAllFiles().entrySet()) {
+		context.setCancelIndicator(cancel);
+		// reads run side by side; the simulation cached on the resource is filled by one at a time
+		synchronized (resource) {
+			injector.getInstance(GeneratorDelegate.class).generate(resource, output, context);
+		}
+		return output.getAllFiles();
+	}
+
+	private void write(Map<String, Object> output, IProgressMonitor monitor) throws CoreException {
+		for (Map.Entry<String, Object> file : output.entrySet()) {
 			String path = file.getKey().startsWith(IFileSystemAccess.DEFAULT_OUTPUT)
 					? file.getKey().substring(IFileSystemAccess.DEFAULT_OUTPUT.length())
 					: file.getKey();
 			byte[] bytes = file.getValue() instanceof byte[] binary ? binary
 					: file.getValue().toString().getBytes(StandardCharsets.UTF_8);
-			write(getProject().getFolder(OUTPUT_FOLDER).getFile(path), bytes, progress);
+			write(getProject().getFolder(OUTPUT_FOLDER).getFile(path), bytes, monitor);
 		}
 	}
 
@@ -151,10 +140,12 @@ public class IrqLabBuilder extends IncrementalProjectBuilder {
 		return resource instanceof IFile && "irqlab".equals(resource.getFileExtension()) && !resource.isDerived();
 	}
 
+	/** Added, removed or edited models; marker changes (the model's problems) are not a reason to build. */
 	private static boolean touchesModels(IResourceDelta delta) throws CoreException {
 		boolean[] found = { false };
 		delta.accept(each -> {
-			if (isModel(each.getResource())) {
+			if (isModel(each.getResource()) && (each.getKind() != IResourceDelta.CHANGED
+					|| (each.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0)) {
 				found[0] = true;
 			}
 			return !found[0];

@@ -3,20 +3,21 @@ package org.irqlab.dsl.ui.editor;
 import java.util.List;
 
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
+import org.irqlab.dsl.ui.IrqLabUiPlugin;
+import org.irqlab.dsl.ui.model.OpenDocuments;
 
 /**
- * A document's text as last parsed and validated by the reconciler. The resource belongs to the
- * snapshot alone and is never changed, so hovers and the Vector Matrix view may read it (and the
- * simulation cached on it) from any thread.
+ * An open document's text as the workspace model last checked it: which version, and its issues. The
+ * resource itself stays in the model; read it through {@link org.irqlab.dsl.ui.model.WorkspaceModel#read}.
  *
- * @param stamp the document's modification stamp when its text was taken
+ * @param uri the URI the model knows the document by
  */
-public record ModelSnapshot(IDocument document, long stamp, String text, XtextResource resource, List<Issue> issues) {
+public record ModelSnapshot(IDocument document, String uri, int version, List<Issue> issues) {
 
 	/** Whether the document still holds exactly the text this snapshot was made from. */
 	public boolean isCurrent() {
-		return document.get().equals(text);
+		OpenDocuments.Open open = IrqLabUiPlugin.getDefault().documents().of(document);
+		return open != null && open.version().get() == version;
 	}
 }

@@ -25,8 +25,8 @@ public final class ModelSnapshots {
 		}
 	}
 
-	/** Called on the reconciler's thread; listeners must hop to the UI thread themselves. */
-	static void publish(ModelSnapshot snapshot) {
+	/** Called on the model's thread; listeners must hop to the UI thread themselves. */
+	public static void publish(ModelSnapshot snapshot) {
 		synchronized (LATEST) {
 			LATEST.put(snapshot.document(), snapshot);
 		}

@@ -42,9 +42,12 @@ public class IrqLabOutlinePage extends ContentOutlinePage {
 				editor.selectAndReveal(symbol.nameOffset(), symbol.nameLength());
 			}
 		});
+		viewer.setInput(List.of());
 		ModelSnapshots.addListener(listener);
 		ModelSnapshot snapshot = ModelSnapshots.latest(document());
-		viewer.setInput(snapshot == null ? List.of() : symbolsOf(snapshot));
+		if (snapshot != null) {
+			snapshotChanged(snapshot);
+		}
 	}
 
 	@Override
@@ -61,19 +64,21 @@ public class IrqLabOutlinePage extends ContentOutlinePage {
 		if (snapshot.document() != document()) {
 			return;
 		}
-		List<ModelSymbols.Symbol> symbols = symbolsOf(snapshot);
+		ModelSymbols symbols = IrqLabUiPlugin.getDefault().getInjector().getInstance(ModelSymbols.class);
+		IrqLabUiPlugin.getDefault().model().read(snapshot.uri(), (resource, cancel) -> resource == null ? null : symbols.of(resource))
+				.thenAccept(this::show);
+	}
+
+	/** Called on the model's thread with the symbols it read. */
+	private void show(List<ModelSymbols.Symbol> symbols) {
 		TreeViewer viewer = getTreeViewer();
-		if (viewer != null && !viewer.getControl().isDisposed()) {
+		if (symbols != null && viewer != null && !viewer.getControl().isDisposed()) {
 			viewer.getControl().getDisplay().asyncExec(() -> {
 				if (!viewer.getControl().isDisposed()) {
 					viewer.setInput(symbols);
 				}
 			});
 		}
-	}
-
-	private static List<ModelSymbols.Symbol> symbolsOf(ModelSnapshot snapshot) {
-		return IrqLabUiPlugin.getDefault().getInjector().getInstance(ModelSymbols.class).of(snapshot.resource());
 	}
 
 	private static final class ContentProvider implements ITreeContentProvider {

@@ -9,15 +9,17 @@ import org.eclipse.jface.text.DocumentRewriteSession;
 import org.eclipse.jface.text.DocumentRewriteSessionType;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentExtension4;
-import org.eclipse.xtext.resource.XtextResource;
 import org.irqlab.dsl.ide.quickfix.CapacityQuickFixes;
 import org.irqlab.dsl.ide.quickfix.QuickFix;
 import org.irqlab.dsl.ide.quickfix.TextEdit;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
-import org.irqlab.dsl.ui.editor.DocumentParser;
+import org.irqlab.dsl.ui.model.ModelReads;
 
-/** The shared quick fixes (from the ide layer) for a document's current text, and how to apply one. */
+/** The shared quick fixes (from the ide layer) for a document's current text in the workspace model, and how to apply one. */
 public final class QuickFixes {
+
+	/** Ctrl+1 waits for the model at most this long. */
+	private static final long WAIT_MS = 5_000;
 
 	private QuickFixes() {
 	}
@@ -32,8 +34,9 @@ public final class QuickFixes {
 		if (!quickFixes.hasFixesFor(code)) {
 			return List.of();
 		}
-		XtextResource resource = DocumentParser.parse(document.get(), "/quickfix.irqlab");
-		return quickFixes.fixes(resource, code, data == null ? new String[0] : data, offset);
+		List<QuickFix> fixes = ModelReads.read(document, WAIT_MS,
+				(resource, cancel) -> quickFixes.fixes(resource, code, data == null ? new String[0] : data, offset));
+		return fixes == null ? List.of() : fixes;
 	}
 
 	/** Applies the edits as one undoable change, last first so that earlier offsets stay valid. */

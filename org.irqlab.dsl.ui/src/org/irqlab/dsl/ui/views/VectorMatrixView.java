@@ -41,6 +41,7 @@ import org.irqlab.dsl.simulation.ScenarioSimulations;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
 import org.irqlab.dsl.ui.editor.ModelSnapshot;
 import org.irqlab.dsl.ui.editor.ModelSnapshots;
+import org.irqlab.dsl.ui.model.ModelReads;
 
 /**
  * The vector matrix of the scenario under the cursor, one cell per CPU, coloured by how much of the
@@ -262,6 +263,9 @@ public class VectorMatrixView extends ViewPart {
 
 	/** Simulates (or reads the cached simulation of) the scenario under the cursor, off the UI thread. */
 	private final class UpdateJob extends Job {
+		/** An 8192-CPU scenario takes seconds to simulate the first time; longer than this is a model in trouble. */
+		private static final long READ_TIMEOUT_MS = 120_000;
+
 		private ModelSnapshot snapshot;
 		private int offset;
 
@@ -288,7 +292,10 @@ public class VectorMatrixView extends ViewPart {
 			if (current == null) {
 				return Status.OK_STATUS;
 			}
-			MatrixModel next = build(current.resource(), at, monitor::isCanceled);
+			MatrixModel next = ModelReads.await(IrqLabUiPlugin.getDefault().model().read(current.uri(),
+					(resource, cancel) -> resource == null ? null
+							: build(resource, at, () -> cancel.isCanceled() || monitor.isCanceled())),
+					READ_TIMEOUT_MS);
 			if (next == null || monitor.isCanceled()) {
 				return Status.CANCEL_STATUS;
 			}
@@ -306,6 +313,7 @@ public class VectorMatrixView extends ViewPart {
 			}
 			ScenarioSimulations simulations = IrqLabUiPlugin.getDefault().getInjector().getInstance(ScenarioSimulations.class);
 			try {
+				// reads run side by side; the simulation cached on the resource is filled by one at a time
 				synchronized (resource) {
 					ScenarioOutcome outcome = simulations.outcome(scenario, cancel);
 					return MatrixModel.of(outcome);
