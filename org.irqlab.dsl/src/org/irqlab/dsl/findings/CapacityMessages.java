@@ -61,7 +61,9 @@ final class CapacityMessages {
 				+ " (nvme_pci_enable()) until it sets up its I/O queues, so the more controllers wait at that point"
 				+ " while another one sets up, the less room it finds. " + bounds.most() + " is the order in which they"
 				+ " set up one after the other (the order simulated here), " + bounds.fewest()
-				+ " the one in which all enable first.";
+				+ " the one in which all enable first. The lower bound is optimistic: a real 6.1 guest (200 controllers,"
+				+ " 16 CPUs in 2 nodes) fitted 170 where IrqLab says 175; the retries of controllers that fail are not"
+				+ " modelled yet (docs/kernels.md, 1.9).";
 	}
 
 	static String fallsBackToIntx(List<EventOutcome> passes, DeviceRuns.Run intx) {
