@@ -13,7 +13,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.ide.IDE;
@@ -30,9 +29,7 @@ public class BuilderTest {
 
 	@BeforeEach
 	void createProject() throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("builder");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("builder");
 	}
 
 	@AfterEach

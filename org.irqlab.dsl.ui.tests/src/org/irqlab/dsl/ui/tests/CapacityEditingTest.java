@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
@@ -51,9 +50,7 @@ public class CapacityEditingTest {
 
 	@BeforeEach
 	void openTheSeedModel() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("capacity-editing");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("capacity-editing");
 		String seed = Workbench.seedModel();
 		addLine = Arrays.asList(seed.split("\n", -1)).indexOf("    add 512 x dpu_disk");
 		editor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "seed-incident.irqlab", seed));
@@ -63,8 +60,7 @@ public class CapacityEditingTest {
 
 	@AfterEach
 	void closeAndDelete() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

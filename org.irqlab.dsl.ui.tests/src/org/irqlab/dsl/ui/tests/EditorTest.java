@@ -46,8 +46,7 @@ public class EditorTest {
 
 	@AfterEach
 	void closeEditorsAndDeleteProject() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

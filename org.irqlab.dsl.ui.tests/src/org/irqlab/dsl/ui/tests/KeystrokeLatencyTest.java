@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.IAnnotationModel;
@@ -47,15 +46,12 @@ public class KeystrokeLatencyTest {
 
 	@BeforeEach
 	void createProject() throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("latency");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("latency");
 	}
 
 	@AfterEach
 	void closeAndDelete() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

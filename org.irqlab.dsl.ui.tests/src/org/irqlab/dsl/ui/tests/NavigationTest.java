@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
@@ -35,9 +34,7 @@ public class NavigationTest {
 
 	@BeforeEach
 	void openThePlan() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("navigation");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("navigation");
 		hosts = Workbench.file(project, "hosts.irqlab", HOSTS);
 		planEditor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "plan.irqlab", PLAN));
 		waitUntil("plan.irqlab is checked", 60_000, () -> messages(planEditor).stream().anyMatch(m -> m.contains("online CPUs")));
@@ -45,8 +42,7 @@ public class NavigationTest {
 
 	@AfterEach
 	void closeAndDelete() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

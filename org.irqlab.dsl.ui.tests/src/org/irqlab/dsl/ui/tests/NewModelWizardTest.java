@@ -15,7 +15,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -42,15 +41,12 @@ public class NewModelWizardTest {
 
 	@BeforeEach
 	void createProject() throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("new-model-wizard");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("new-model-wizard");
 	}
 
 	@AfterEach
 	void closeAndDelete() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

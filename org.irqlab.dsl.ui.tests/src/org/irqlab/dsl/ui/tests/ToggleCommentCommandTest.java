@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.keys.KeySequence;
@@ -34,9 +33,7 @@ public class ToggleCommentCommandTest {
 
 	@BeforeEach
 	void openAModel() throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("toggle-comment");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("toggle-comment");
 		editor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "host.irqlab", MODEL));
 		// the handler's activeWhen and the editor's key context are evaluated from the event loop
 		processEvents(100);
@@ -44,8 +41,7 @@ public class ToggleCommentCommandTest {
 
 	@AfterEach
 	void closeAndDelete() throws CoreException {
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import static org.irqlab.dsl.ui.tests.Workbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.ide.IDE;
@@ -25,9 +24,7 @@ public class VectorMatrixViewTest {
 
 	@BeforeEach
 	void openTheSeedModelAndTheView() throws Exception {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("vector-matrix");
-		project.create(null);
-		project.open(null);
+		project = Workbench.newProject("vector-matrix");
 		editor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "seed.irqlab", Workbench.seedModel()));
 		int inScenario = document(editor).get().indexOf("add 512");
 		editor.selectAndReveal(inScenario, 0);
@@ -39,8 +36,7 @@ public class VectorMatrixViewTest {
 	@AfterEach
 	void closeAndDelete() throws CoreException {
 		page().hideView(view);
-		page().closeAllEditors(false);
-		project.delete(true, true, null);
+		Workbench.discard(project);
 	}
 
 	@Test

@@ -34,6 +34,20 @@ final class Workbench {
 		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
+	/** A new, open project of this name in the test workspace. */
+	static IProject newProject(String name) throws CoreException {
+		IProject project = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+		project.create(null);
+		project.open(null);
+		return project;
+	}
+
+	/** Closes every editor without saving and deletes the project with its files. */
+	static void discard(IProject project) throws CoreException {
+		page().closeAllEditors(false);
+		project.delete(true, true, null);
+	}
+
 	static String seedModel() throws IOException {
 		return Files.readString(Path.of(System.getProperty("irqlab.examples", "../examples"), "seed-incident.irqlab"),
 				StandardCharsets.UTF_8);
