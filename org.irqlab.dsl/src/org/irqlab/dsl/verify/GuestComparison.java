@@ -33,6 +33,8 @@ final class GuestComparison {
 	private final List<Difference> differences = new ArrayList<>();
 	private final List<String> notes = new ArrayList<>();
 	private final Map<Integer, String> simulatedNames = new LinkedHashMap<>();
+	/** The guest devices (handle or name) whose last probe failed, as of the state being compared. */
+	private final java.util.Set<String> failedProbes = new java.util.HashSet<>();
 	private long interruptsCompared;
 
 	private GuestComparison(GuestPlan plan, GuestObservation guest) {
@@ -70,6 +72,7 @@ final class GuestComparison {
 				break;
 			}
 			DeviceResult result = apply(simulation, step);
+			noteProbeResults(state);
 			String where = "line " + step.line() + ": " + step.label();
 			MatrixCounters observed = state.counters != null ? state.counters : known;
 			if (step.action() == GuestStep.Action.OFFLINE && state.counters == null) {
@@ -285,17 +288,27 @@ final class GuestComparison {
 		return null;
 	}
 
+	/** A device stays failed from its probe's failure line until a later state shows it bound. */
+	private void noteProbeResults(GuestObservation.State state) {
+		for (String line : state.kernelLines) {
+			Matcher m = PROBE_FAILED.matcher(line);
+			if (m.find()) {
+				failedProbes.add(m.group(1));
+			}
+		}
+		for (int index : state.bound) {
+			failedProbes.remove(guest.handles.get(index));
+			failedProbes.remove(guest.deviceName(index));
+		}
+	}
+
 	/** How a guest device ends, in the oracle's words, read from its interrupts' names and the kernel's lines. */
 	private String guestPath(GuestObservation.State state, int index) {
 		String name = guest.deviceName(index);
 		if (!state.bound.contains(index)) {
-			for (String line : state.kernelLines) {
-				Matcher m = PROBE_FAILED.matcher(line);
-				if (m.find() && (m.group(1).equals(guest.handles.get(index)) || m.group(1).equals(name))) {
-					return InterruptPath.PROBE_FAILED.oracleName();
-				}
-			}
-			return wasFailed(index, state) ? InterruptPath.PROBE_FAILED.oracleName() : InterruptPath.UNBOUND.oracleName();
+			return failedProbes.contains(guest.handles.get(index)) || failedProbes.contains(name)
+					? InterruptPath.PROBE_FAILED.oracleName()
+					: InterruptPath.UNBOUND.oracleName();
 		}
 		boolean perQueue = false;
 		for (GuestObservation.Interrupt interrupt : state.interrupts.values()) {
@@ -317,23 +330,4 @@ final class GuestComparison {
 		return perQueue ? InterruptPath.PER_QUEUE_MSIX_MANAGED.oracleName() : InterruptPath.SHARED_MSIX.oracleName();
 	}
 
-	/** A device whose last probe failed stays failed in later states, until it is probed again. */
-	private boolean wasFailed(int index, GuestObservation.State upTo) {
-		boolean failed = false;
-		for (GuestObservation.State state : guest.states) {
-			for (String line : state.kernelLines) {
-				Matcher m = PROBE_FAILED.matcher(line);
-				if (m.find() && m.group(1).equals(guest.handles.get(index))) {
-					failed = true;
-				}
-			}
-			if (state.bound.contains(index)) {
-				failed = false;
-			}
-			if (state == upTo) {
-				break;
-			}
-		}
-		return failed;
-	}
 }

@@ -205,13 +205,7 @@ public final class GuestVerifier {
 			if (plan.devices().stream().anyMatch(GuestDevice::isVirtio)) {
 				bus.addAll(modules.loadOrder(List.of("virtio_pci"), unpacked));
 			}
-			List<String> driverNames = new ArrayList<>();
-			for (DeviceKind kind : List.of(DeviceKind.VIRTIO_BLK, DeviceKind.VIRTIO_NET, DeviceKind.NVME)) {
-				if (plan.devices().stream().anyMatch(d -> d.kind() == kind)) {
-					driverNames.add(driverModule(kind));
-				}
-			}
-			for (GuestModules.Module module : modules.loadOrder(driverNames, unpacked)) {
+			for (GuestModules.Module module : modules.loadOrder(deviceDrivers(plan), unpacked)) {
 				if (bus.stream().noneMatch(b -> b.name().equals(module.name()))) {
 					drivers.add(module);
 				}
@@ -232,17 +226,25 @@ public final class GuestVerifier {
 		}
 	}
 
+	/** virtio_pci when there are virtio devices, then the device drivers. */
 	private static List<String> neededDrivers(GuestPlan plan) {
 		List<String> needed = new ArrayList<>();
 		if (plan.devices().stream().anyMatch(GuestDevice::isVirtio)) {
 			needed.add("virtio_pci");
 		}
+		needed.addAll(deviceDrivers(plan));
+		return needed;
+	}
+
+	/** The drivers of the plan's devices, in a fixed order. */
+	private static List<String> deviceDrivers(GuestPlan plan) {
+		List<String> drivers = new ArrayList<>();
 		for (DeviceKind kind : List.of(DeviceKind.VIRTIO_BLK, DeviceKind.VIRTIO_NET, DeviceKind.NVME)) {
 			if (plan.devices().stream().anyMatch(d -> d.kind() == kind)) {
-				needed.add(driverModule(kind));
+				drivers.add(driverModule(kind));
 			}
 		}
-		return needed;
+		return drivers;
 	}
 
 	static String driverModule(DeviceKind kind) {
