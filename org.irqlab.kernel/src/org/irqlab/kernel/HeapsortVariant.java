@@ -9,11 +9,11 @@ package org.irqlab.kernel;
 public enum HeapsortVariant {
     /** Classic two-compare sift-down heapsort, lib/sort.c before the 2019 rewrite (v5.1). */
     CLASSIC_PRE_5_1,
-    /** Bottom-up heapsort (2019 rewrite), ties in the sift-down go to the left child; v5.1 .. v6.8. */
+    /** Bottom-up heapsort (2019 rewrite), ties in the sift-down go to the left child; v5.1 until the 2024 change (KernelRule.SORT_DOUBLE_POP). */
     BOTTOM_UP_5_1,
     /**
      * Bottom-up heapsort with the 2024 changes: strict compare in the sift-down, two elements popped per
-     * round, and the final two or three elements finished outside the loop (assumed present from v6.11).
+     * round, and the final two or three elements finished outside the loop (KernelRule.SORT_DOUBLE_POP; first release inferred as v6.10).
      */
     DOUBLE_POP_6_11;
 

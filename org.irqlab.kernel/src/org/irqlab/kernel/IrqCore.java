@@ -12,6 +12,7 @@ final class IrqCore {
     private final KernelLog log;
     private final long[] online;
     private final boolean moveInProcessContext;
+    private final boolean retriesWithOnlineCpus;
 
     IrqCore(IrqTable irqs, VectorDomain domain, MachineSpec machine, KernelLog log, long[] online) {
         this.irqs = irqs;
@@ -20,6 +21,7 @@ final class IrqCore {
         this.log = log;
         this.online = online;
         this.moveInProcessContext = machine.interruptRemapping();
+        this.retriesWithOnlineCpus = machine.profile().migrationRetriesWithOnlineCpus();
     }
 
     private CpuSet onlineSet() {
@@ -262,6 +264,12 @@ final class IrqCore {
                 brokeAff = true;
             }
             int err = doSetAffinity(irq, aff);
+            if (err == -Errno.ENOSPC && !irqs.managed[irq] && !brokeAff && retriesWithOnlineCpus) {
+                // since v6.11 a migration that found no room in the affinity is tried once more over every online CPU
+                aff = onlineSet();
+                brokeAff = true;
+                err = doSetAffinity(irq, aff);
+            }
             if (err != 0) {
                 log.print(KernelMessage.Kind.MANAGED_STARTUP_FAILED, irq, "IRQ" + irq + ": set affinity failed(" + err + ").");
                 failed++;

@@ -150,6 +150,18 @@ final class Kernel {
         irqs.actionName[irq] = "background";
     }
 
+    /** Why a dump's counters cannot be this machine's: they come from a kernel with another vector space. */
+    private String crashDumpMismatch(BootLoad load, long used, long alloc) {
+        String range = machine.profile().has(KernelRule.POSTED_MSI_VECTOR)
+                ? " (this kernel ends the range at 0xeb, rule " + KernelRule.POSTED_MSI_VECTOR.id() + " of "
+                        + KernelRule.POSTED_MSI_VECTOR.firstReleaseText() + ", one slot per CPU fewer than earlier kernels)"
+                : "";
+        return "crash dump counters do not fit this machine: its matrix starts with " + matrix.globalAvailable
+                + " vectors available on " + machine.onlineCpus().size() + " CPUs" + range + ", so the dump's"
+                + " global_available " + load.dumpGlobalAvailable() + " leaves " + used + " in use, fewer than its"
+                + " total_allocated " + alloc + "; the counters must come from a dump of this very kernel and machine";
+    }
+
     /** Turns crash-dump counters into per-CPU numbers as documented on {@link BootLoad#fromCrashDump}. */
     private BootLoad spreadCrashDump(BootLoad load) {
         int n = machine.nrCpuIds();
@@ -158,8 +170,7 @@ final class Kernel {
         long alloc = load.dumpTotalAllocated();
         long managedOnly = used - alloc;
         if (used < 0 || managedOnly < 0) {
-            throw new IllegalArgumentException("crash dump counters do not fit this machine: used " + used
-                    + ", allocated " + alloc);
+            throw new IllegalArgumentException(crashDumpMismatch(load, used, alloc));
         }
         int[] a = new int[n];
         int[] r = new int[n];

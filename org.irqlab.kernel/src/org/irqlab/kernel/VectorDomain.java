@@ -139,13 +139,14 @@ final class VectorDomain {
                 irqs.canReserve[irq] = false;
             }
         }
-        if (ret == 0 && !irqs.affinity[irq].contains(irqs.cpu[irq])) {
+        if (ret == 0 && !irqs.affinity[irq].contains(irqs.cpu[irq]) && machine.profile().warnsAffinityBroken()) {
             log.print(KernelMessage.Kind.AFFINITY_BROKEN, irq, "irq " + irq + ": Affinity broken due to vector space exhaustion.");
         }
         return ret;
     }
 
-    // mirrors assign_irq_vector_any_locked(): node & affinity, affinity, node, then any online CPU
+    // mirrors assign_irq_vector_any_locked(): node & affinity, then affinity and node (in the kernel's
+    // order: affinity first since v5.10, node first before), then any online CPU
     private int assignIrqVectorAny(int irq) {
         long[] aff = irqs.affinity[irq].words();
         int node = irqs.node[irq];
@@ -153,10 +154,14 @@ final class VectorDomain {
         if (nodeMask != null && assignVectorLocked(irq, and(nodeMask, aff).clone()) == 0) {
             return 0;
         }
+        boolean affinityFirst = machine.profile().vectorSearchAffinityBeforeNode();
+        if (!affinityFirst && nodeMask != null && assignVectorLocked(irq, nodeMask) == 0) {
+            return 0;
+        }
         if (assignVectorLocked(irq, and(aff, online).clone()) == 0) {
             return 0;
         }
-        if (nodeMask != null && assignVectorLocked(irq, nodeMask) == 0) {
+        if (affinityFirst && nodeMask != null && assignVectorLocked(irq, nodeMask) == 0) {
             return 0;
         }
         return assignVectorLocked(irq, online);

@@ -35,14 +35,17 @@ final class VirtioBlkDriver implements DeviceDriver {
         int numVqs = Math.max(1, d.spec.queues());
         int numPoll = 0;
         int nrCpuIds = k.machine.nrCpuIds();
-        if (k.machine.profile().virtioBlkHasQueueParams()) {
+        KernelRules rules = k.machine.profile();
+        if (rules.virtioBlkHasNumRequestQueues()) {
             int limit = d.spec.numRequestQueues() > 0 ? d.spec.numRequestQueues() : nrCpuIds;
             numVqs = Math.min(Math.min(limit, nrCpuIds), numVqs);
+        } else {
+            numVqs = Math.min(nrCpuIds, numVqs);
+        }
+        if (rules.virtioBlkHasPollQueues()) {
             numPoll = Math.min(d.spec.pollQueues(), numVqs - 1);
             k.log.print(KernelMessage.Kind.INFO, "virtio_blk " + d.name + ": " + (numVqs - numPoll) + "/0/" + numPoll
                     + " default/read/poll queues");
-        } else {
-            numVqs = Math.min(nrCpuIds, numVqs);
         }
         List<VirtioPci.Vq> vqs = new ArrayList<>(numVqs);
         for (int i = 0; i < numVqs; i++) {

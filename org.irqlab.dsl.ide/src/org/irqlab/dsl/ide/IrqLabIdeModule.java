@@ -3,6 +3,7 @@
  */
 package org.irqlab.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
@@ -12,6 +13,7 @@ import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.irqlab.dsl.validation.IssueFixes;
 import org.irqlab.dsl.ide.quickfix.QuickFixesAsIssueFixes;
+import org.irqlab.dsl.ide.contentassist.IrqLabIdeContentProposalProvider;
 import org.irqlab.dsl.ide.contentassist.IrqLabNestingContentAssistParser;
 import org.irqlab.dsl.ide.highlighting.IrqLabSemanticHighlighting;
 import org.irqlab.dsl.ide.server.IrqLabCodeActionService;
@@ -27,6 +29,11 @@ public class IrqLabIdeModule extends AbstractIrqLabIdeModule {
 	@Override
 	public Class<? extends IContentAssistParser> bindIContentAssistParser() {
 		return IrqLabNestingContentAssistParser.class;
+	}
+
+	/** Proposals of kernel names after `kernel`. */
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return IrqLabIdeContentProposalProvider.class;
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {

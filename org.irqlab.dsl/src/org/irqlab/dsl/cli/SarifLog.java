@@ -87,6 +87,12 @@ final class SarifLog {
 							+ " command line, or correct the name."),
 			rule(IssueCodes.CRASH_COUNTER_MISSING, "error", "A crash dump's counters lack one the simulation needs",
 					"Copy global_available and total_allocated from `crash> p *vector_matrix`."),
+			rule(IssueCodes.UNKNOWN_KERNEL, "error", "A kernel IrqLab does not read or model",
+					"Write what `uname -r` prints (quoted if it has other characters), an upstream version like 5.10, or"
+							+ " el8-4.18; IrqLab models kernels from 4.15 on."),
+			rule(IssueCodes.KERNEL_RULE_NOT_MODELLED, "warning", "A kernel rule IrqLab does not model for this machine",
+					"The message names the rule (docs/kernels.md) and what IrqLab computes instead; check the result on"
+							+ " the real kernel with `irqlab verify`."),
 			new Rule("syntaxError", Diagnostic.SYNTAX_DIAGNOSTIC, "error", "A syntax error",
 					"The text is not IrqLab as the grammar reads it (docs/language.md); nothing else is checked until it is fixed."),
 			new Rule("unresolvedReference", Diagnostic.LINKING_DIAGNOSTIC, "error", "A name that refers to nothing",

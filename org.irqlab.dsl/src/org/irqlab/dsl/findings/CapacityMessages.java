@@ -11,6 +11,7 @@ import org.irqlab.kernel.DeviceKind;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.KernelMessage;
+import org.irqlab.kernel.KernelRules;
 import org.irqlab.kernel.MatrixSnapshot;
 import org.irqlab.kernel.VectorInfo;
 import org.irqlab.dsl.simulation.DeviceRuns;
@@ -24,13 +25,13 @@ final class CapacityMessages {
 	private CapacityMessages() {
 	}
 
-	static String probeFails(List<EventOutcome> passes, DeviceRuns.Run failed) {
+	static String probeFails(List<EventOutcome> passes, DeviceRuns.Run failed, KernelRules rules) {
 		DeviceResult sample = failed.sample();
 		return which(passes, failed, "fails", "fail") + " to probe: " + Errnos.describe(sample.errno())
-				+ kernelLine(sample) + ". " + attempts(sample) + why(passes);
+				+ kernelLine(sample) + ". " + attempts(sample) + why(passes) + KernelRuleNotes.ofFailure(sample, rules);
 	}
 
-	static String fallsBackToShared(List<EventOutcome> passes, DeviceRuns.Run shared) {
+	static String fallsBackToShared(List<EventOutcome> passes, DeviceRuns.Run shared, KernelRules rules) {
 		DeviceResult sample = shared.sample();
 		if (sample.type() == DeviceKind.NVME) {
 			// nvme_setup_io_queues() with one vector: the admin queue and a single I/O queue share it
@@ -40,7 +41,7 @@ final class CapacityMessages {
 		}
 		return which(passes, shared, "falls", "fall") + " back to shared MSI-X: one vector for all queues, so the"
 				+ " per-queue interrupts and their CPU affinity are lost (" + sample.name() + "-virtqueues). "
-				+ attempts(sample) + why(passes);
+				+ attempts(sample) + why(passes) + KernelRuleNotes.ofFallback(sample, rules);
 	}
 
 	/** "nvme171q0, nvme171q1": the handlers on a device's first vector. */

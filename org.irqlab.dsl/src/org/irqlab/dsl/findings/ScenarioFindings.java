@@ -16,6 +16,7 @@ import org.irqlab.dsl.simulation.DeviceRuns;
 import org.irqlab.dsl.simulation.EventOutcome;
 import org.irqlab.dsl.simulation.Headroom;
 import org.irqlab.dsl.simulation.ScenarioOutcome;
+import org.irqlab.kernel.KernelRules;
 import org.irqlab.kernel.AsyncProbeBounds;
 import org.irqlab.kernel.CpuHotplugResult;
 import org.irqlab.kernel.DeviceResult;
@@ -39,9 +40,10 @@ public final class ScenarioFindings {
 		}
 		for (Map.Entry<Event, List<EventOutcome>> event : byEvent(outcome).entrySet()) {
 			if (event.getKey() instanceof AddEvent add) {
-				probeFailures(add, event.getValue(), findings);
+				KernelRules rules = outcome.machine().profile();
+				probeFailures(add, event.getValue(), findings, rules);
 				asyncProbes(add, event.getValue(), findings);
-				fallbacks(add, event.getValue(), findings);
+				fallbacks(add, event.getValue(), findings, rules);
 				brokenAffinities(add, event.getValue(), findings);
 			} else if (event.getKey() instanceof CpuEvent cpuEvent) {
 				hotplug(cpuEvent, event.getValue(), findings);
@@ -89,10 +91,11 @@ public final class ScenarioFindings {
 		findings.add(new Finding(kind, outcome.scenario(), Literals.ELEMENT__NAME, outcome.problem(), List.of()));
 	}
 
-	private static void probeFailures(AddEvent add, List<EventOutcome> passes, List<Finding> findings) {
+	private static void probeFailures(AddEvent add, List<EventOutcome> passes, List<Finding> findings,
+			KernelRules rules) {
 		DeviceRuns.Run failed = DeviceRuns.of(passes).firstFailed();
 		if (failed != null) {
-			findings.add(new Finding(FindingKind.PROBE_FAILS, add, null, CapacityMessages.probeFails(passes, failed),
+			findings.add(new Finding(FindingKind.PROBE_FAILS, add, null, CapacityMessages.probeFails(passes, failed, rules),
 					List.of(typeName(add), String.valueOf(failed.first()), String.valueOf(failed.last()),
 							String.valueOf(failed.errno()))));
 		}
@@ -111,12 +114,12 @@ public final class ScenarioFindings {
 		}
 	}
 
-	private static void fallbacks(AddEvent add, List<EventOutcome> passes, List<Finding> findings) {
+	private static void fallbacks(AddEvent add, List<EventOutcome> passes, List<Finding> findings, KernelRules rules) {
 		DeviceRuns runs = DeviceRuns.of(passes);
 		DeviceRuns.Run shared = runs.firstShared();
 		if (shared != null) {
 			findings.add(new Finding(FindingKind.FALLBACK_SHARED_MSIX, add, null,
-					CapacityMessages.fallsBackToShared(passes, shared), runData(add, shared)));
+					CapacityMessages.fallsBackToShared(passes, shared, rules), runData(add, shared)));
 		}
 		DeviceRuns.Run intx = runs.firstIntx();
 		if (intx != null) {

@@ -1,6 +1,5 @@
 package org.irqlab.dsl.importer;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.KernelVersion;
 import org.irqlab.kernel.MachineSpec;
 
 /**
@@ -81,14 +81,14 @@ public final class KernelProfiles {
 				perCpu.add(row.available() + row.managed() + row.allocated() - row.managedAllocated());
 			}
 			int shown = perCpu.size() == 1 ? perCpu.iterator().next() : -1;
-			List<KernelRules> fit = Arrays.stream(KernelRules.values())
+			List<KernelRules> fit = KernelRules.values().stream()
 					.filter(p -> capacity(p, vector.systemVectors()) == shown).toList();
 			if (!fit.isEmpty()) {
 				return new Mapping(fit.get(0), null, none + fit.get(0).id() + ", whose vector space leaves the " + shown
 						+ " vectors per CPU outside the system map that the VECTOR file shows" + alsoFit(fit));
 			}
 		} else if (print != null) {
-			List<KernelRules> fit = Arrays.stream(KernelRules.values()).filter(p -> p.defaultAllocEnd() == print.allocEnd())
+			List<KernelRules> fit = KernelRules.values().stream().filter(p -> p.defaultAllocEnd() == print.allocEnd())
 					.toList();
 			if (!fit.isEmpty()) {
 				return new Mapping(fit.get(0), null, none + fit.get(0).id() + ", whose allocation range ends at "
@@ -110,7 +110,16 @@ public final class KernelProfiles {
 		return end - start - (int) system.stream().filter(v -> v >= start && v < end).count();
 	}
 
+	/**
+	 * The rules of a captured release, written as the release itself (`kernel "5.14.0-427.13.1.el9_4.x86_64"`)
+	 * so the model names the very kernel it came from; a release IrqLab cannot read gets the nearest profile,
+	 * and says so.
+	 */
 	public static Mapping map(String release) {
+		KernelVersion.Parsed parsed = KernelVersion.parse(release);
+		if (parsed.ok() && release.indexOf('"') < 0 && release.indexOf('\\') < 0) {
+			return new Mapping(KernelRules.of(release), release, null);
+		}
 		Matcher m = RELEASE.matcher(release);
 		if (!m.matches()) {
 			return new Mapping(KernelRules.V6_12, release,
@@ -118,17 +127,9 @@ public final class KernelProfiles {
 		}
 		int major = Integer.parseInt(m.group(1));
 		int minor = Integer.parseInt(m.group(2));
-		if (major == 4 && minor == 18 && release.contains(".el8")) {
-			return new Mapping(KernelRules.EL8_4_18, release, null);
-		}
-		if (major == 6 && minor == 1) {
-			return new Mapping(KernelRules.V6_1, release, null);
-		}
-		if (major == 6 && minor == 12) {
-			return new Mapping(KernelRules.V6_12, release, null);
-		}
 		KernelRules nearest = nearest(major, minor);
-		return new Mapping(nearest, release, "IrqLab models el8-4.18, 6.1 and 6.12; " + release
+		return new Mapping(nearest, release, "IrqLab models kernels from 4.15 on ("
+				+ (parsed.ok() ? "its release has characters a model cannot quote" : parsed.error()) + "); " + release
 				+ " is closest to " + nearest.id() + describe(nearest));
 	}
 
@@ -143,10 +144,9 @@ public final class KernelProfiles {
 	}
 
 	private static String describe(KernelRules profile) {
-		return switch (profile) {
-			case EL8_4_18 -> " (no reservation mode, virtio_pci falls back to INTx without checking for a line)";
-			case V6_1 -> " (virtio_pci checks for an INTx line)";
-			case V6_12 -> " (virtio_pci's SHARED_SLOW step)";
-		};
+		if (profile.equals(KernelRules.EL8_4_18)) {
+			return " (no reservation mode, virtio_pci falls back to INTx without checking for a line)";
+		}
+		return profile.equals(KernelRules.V6_1) ? " (virtio_pci checks for an INTx line)" : " (virtio_pci's SHARED_SLOW step)";
 	}
 }

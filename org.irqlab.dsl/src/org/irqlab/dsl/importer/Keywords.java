@@ -2,7 +2,6 @@ package org.irqlab.dsl.importer;
 
 import org.eclipse.xtext.Keyword;
 import org.irqlab.dsl.IrqLabStandaloneSetup;
-import org.irqlab.dsl.model.KernelProfile;
 import org.irqlab.dsl.services.IrqLabGrammarAccess;
 import org.irqlab.dsl.simulation.MachineTranslator;
 import org.irqlab.kernel.KernelRules;
@@ -35,14 +34,12 @@ public final class Keywords {
 		return keyword.getValue();
 	}
 
-	/** The `kernel` setting's literal for the simulator's rules. */
+	/** The `kernel` setting's text for the simulator's rules: the profile name, or the release as written. */
 	public String profile(KernelRules rules) {
-		for (KernelProfile profile : KernelProfile.VALUES) {
-			if (MachineTranslator.rulesOf(profile) == rules) {
-				return profile.getLiteral();
-			}
-		}
-		throw new IllegalArgumentException("no kernel profile in the language for " + rules);
+		String text = rules.id();
+		// profile names and bare versions read as they are; a `uname -r` is quoted, whatever characters it has
+		boolean bare = KernelRules.values().contains(rules) || text.matches("\\d+\\.\\d+(\\.\\d+)?");
+		return bare ? text : '"' + text.replace("\"", "").replace("\\", "") + '"';
 	}
 
 	// ---------------------------------------------------------------- machine

@@ -206,7 +206,7 @@ public final class FixProposals {
 	// ---------------------------------------------------------------- settings
 
 	private Optional<Fix> numRequestQueues() {
-		if (!base.outcome().machine().profile().virtioBlkHasQueueParams()) {
+		if (!base.outcome().machine().profile().virtioBlkHasNumRequestQueues()) {
 			return Optional.empty();
 		}
 		List<DeviceType> types = new ArrayList<>();

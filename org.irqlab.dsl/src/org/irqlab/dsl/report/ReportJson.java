@@ -79,6 +79,9 @@ public final class ReportJson {
 				: scenario.getMachine().getName());
 		object.addProperty("kernel", facts.outcome().machine() == null ? null
 				: facts.outcome().machine().profile().id());
+		if (facts.outcome().machine() != null) {
+			object.add("kernelRules", KernelRulesText.json(facts.outcome().machine().profile()));
+		}
 		object.addProperty("simulated", facts.outcome().simulated());
 		object.addProperty("problem", facts.outcome().problem());
 		JsonArray devices = new JsonArray();

@@ -6,6 +6,7 @@ import org.irqlab.kernel.BootLoad;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.IrqbalanceSettings;
 import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.KernelVersion;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -14,7 +15,6 @@ import org.irqlab.dsl.model.CrashCountersSetting;
 import org.irqlab.dsl.model.FirstNumberSetting;
 import org.irqlab.dsl.model.IntxLinesSetting;
 import org.irqlab.dsl.model.IrqbalanceSetting;
-import org.irqlab.dsl.model.KernelProfile;
 import org.irqlab.dsl.model.KernelSetting;
 import org.irqlab.dsl.model.LoadItem;
 import org.irqlab.dsl.model.LoadSetting;
@@ -38,19 +38,28 @@ public final class MachineTranslator {
 	public static KernelRules profileOf(Machine machine) {
 		for (MachineSetting setting : machine.getSettings()) {
 			if (setting instanceof KernelSetting kernel) {
-				return rulesOf(kernel.getProfile());
+				KernelRules rules = rulesOf(kernel);
+				return rules != null ? rules : DEFAULT_PROFILE;
 			}
 		}
 		return DEFAULT_PROFILE;
 	}
 
-	/** The simulator's rules for a `kernel` setting's profile. */
-	public static KernelRules rulesOf(KernelProfile profile) {
-		return switch (profile) {
-			case EL8 -> KernelRules.EL8_4_18;
-			case V6_1 -> KernelRules.V6_1;
-			case V6_12 -> KernelRules.V6_12;
-		};
+	/** The kernel as the `kernel` setting writes it, without quotes; null while the setting is incomplete. */
+	public static String textOf(KernelSetting kernel) {
+		return kernel.getQuoted() != null ? kernel.getQuoted() : kernel.getVersion();
+	}
+
+	/**
+	 * The simulator's rules for a `kernel` setting, or null when its text names no kernel IrqLab models (the
+	 * validator reports why).
+	 */
+	public static KernelRules rulesOf(KernelSetting kernel) {
+		String text = textOf(kernel);
+		if (text == null || !KernelVersion.parse(text).ok()) {
+			return null;
+		}
+		return KernelRules.of(text);
 	}
 
 	/**

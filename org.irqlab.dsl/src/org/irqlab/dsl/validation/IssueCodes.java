@@ -61,6 +61,11 @@ public final class IssueCodes {
 	/** A crash dump's counters lack one the simulation needs. Data: the missing counter's keyword. */
 	public static final String CRASH_COUNTER_MISSING = PREFIX + "crashCounterMissing";
 
+	/** A `kernel` whose text is not a version IrqLab reads, or a kernel older than the vector matrix. */
+	public static final String UNKNOWN_KERNEL = PREFIX + "unknownKernel";
+	/** The kernel has a rule IrqLab does not model for this machine; the result uses the newer rule. Data: the rule's id. */
+	public static final String KERNEL_RULE_NOT_MODELLED = PREFIX + "kernelRuleNotModelled";
+
 	private IssueCodes() {
 	}
 }

@@ -11,7 +11,11 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.irqlab.kernel.CpuSet;
 import org.irqlab.kernel.DeviceSpec;
+import org.irqlab.kernel.KernelRule;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.KernelVersion;
 import org.irqlab.kernel.MachineSpec;
+import org.irqlab.kernel.RuleDecision;
 import org.irqlab.dsl.model.CpuSetSetting;
 import org.irqlab.dsl.model.CpusSetting;
 import org.irqlab.dsl.model.CrashCounter;
@@ -19,6 +23,7 @@ import org.irqlab.dsl.model.CrashCounterKind;
 import org.irqlab.dsl.model.CrashCountersSetting;
 import org.irqlab.dsl.model.IntxLinesSetting;
 import org.irqlab.dsl.model.IrqbalanceSetting;
+import org.irqlab.dsl.model.KernelSetting;
 import org.irqlab.dsl.model.LoadItem;
 import org.irqlab.dsl.model.LoadKind;
 import org.irqlab.dsl.model.LoadSetting;
@@ -49,6 +54,49 @@ public class MachineValidator extends IrqLabCheckBase {
 			error("machine " + machine.getName() + " needs a `cpus N` setting", machine, Literals.ELEMENT__NAME,
 					IssueCodes.MACHINE_WITHOUT_CPUS);
 		}
+	}
+
+	@Check
+	public void kernelIsOneIrqLabModels(KernelSetting kernel) {
+		String text = MachineTranslator.textOf(kernel);
+		if (text == null) {
+			return;
+		}
+		KernelVersion.Parsed parsed = KernelVersion.parse(text);
+		if (!parsed.ok()) {
+			error(parsed.error(), kernel, kernel.getQuoted() != null ? Literals.KERNEL_SETTING__QUOTED
+					: Literals.KERNEL_SETTING__VERSION, IssueCodes.UNKNOWN_KERNEL);
+		}
+	}
+
+	@Check
+	public void kernelRulesAreModelled(KernelSetting kernel) {
+		KernelRules rules = MachineTranslator.rulesOf(kernel);
+		if (rules == null || !(kernel.eContainer() instanceof Machine machine)) {
+			return;
+		}
+		EStructuralFeature feature = kernel.getQuoted() != null ? Literals.KERNEL_SETTING__QUOTED
+				: Literals.KERNEL_SETTING__VERSION;
+		if (!rules.spreadsByNodeRatio() && hasSeveralNodes(machine)) {
+			RuleDecision ratio = rules.decision(KernelRule.NODE_RATIO);
+			warning("kernel " + rules.version().describe() + " spreads queue vectors over NUMA nodes by the rule before "
+					+ ratio.rule().firstReleaseText() + " (" + ratio.rule().id() + ", " + ratio.rule().commit() + ": "
+					+ ratio.why() + "), which IrqLab does not model: the queue masks below follow the later rule, so"
+					+ " which CPUs each queue gets may differ on this kernel; the slot counts do not", kernel, feature,
+					IssueCodes.KERNEL_RULE_NOT_MODELLED, ratio.rule().id());
+		}
+		if (rules.version().base() > KernelVersion.NEWEST_CHECKED) {
+			warning("kernel " + rules.version().describe() + " is newer than the releases whose interrupt rules IrqLab's"
+					+ " table has checked (up to v" + KernelVersion.NEWEST_CHECKED / 1000 + "."
+					+ KernelVersion.NEWEST_CHECKED % 1000 + "); it is simulated with those rules, and any later change is"
+					+ " not in the result", kernel, feature, IssueCodes.KERNEL_RULE_NOT_MODELLED, "newer");
+		}
+	}
+
+	private static boolean hasSeveralNodes(Machine machine) {
+		long nodeSettings = machine.getSettings().stream().filter(NodeSetting.class::isInstance).count();
+		return nodeSettings > 1 || machine.getSettings().stream()
+				.anyMatch(s -> s instanceof NodesSetting nodes && nodes.getCount() > 1);
 	}
 
 	@Check

@@ -18,6 +18,7 @@ import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.ModelPackage.Literals;
 import org.irqlab.dsl.model.RepeatEvent;
 import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.simulation.MachineTranslator;
 
 /**
  * The outline of a model: machines, device types, scenarios and their events. The Eclipse Outline
@@ -87,7 +88,7 @@ public class ModelSymbols {
 		List<String> parts = new ArrayList<>();
 		for (MachineSetting setting : machine.getSettings()) {
 			if (setting instanceof KernelSetting kernel) {
-				parts.add(kernel.getProfile().getLiteral());
+				parts.add(String.valueOf(MachineTranslator.textOf(kernel)));
 			} else if (setting instanceof CpusSetting cpus) {
 				parts.add(cpus.getCount() + " CPUs");
 			}

@@ -5,6 +5,10 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
 
 import org.eclipse.emf.ecore.EObject;
+import org.irqlab.dsl.model.KernelSetting;
+import org.irqlab.dsl.report.KernelRulesText;
+import org.irqlab.dsl.simulation.MachineTranslator;
+import org.irqlab.kernel.KernelRules;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.hover.HoverContext;
@@ -36,6 +40,11 @@ public class IrqLabHoverService extends HoverService {
 			ITextRegion region = NodeModelUtils.findActualNodeFor(add).getTextRegion();
 			return new HoverContext(document, resource, offset, region, add);
 		}
+		KernelSetting kernel = EcoreUtil2.getContainerOfType(contained, KernelSetting.class);
+		if (kernel != null) {
+			ITextRegion region = NodeModelUtils.findActualNodeFor(kernel).getTextRegion();
+			return new HoverContext(document, resource, offset, region, kernel);
+		}
 		return super.createContext(document, resource, offset);
 	}
 
@@ -65,6 +74,12 @@ public class IrqLabHoverService extends HoverService {
 			String text = addEvents.describe(add, CancelIndicator.NullImpl);
 			if (text != null) {
 				return "```text\n" + text + "```";
+			}
+		}
+		if (element instanceof KernelSetting kernel) {
+			KernelRules rules = MachineTranslator.rulesOf(kernel);
+			if (rules != null) {
+				return "```text\n" + KernelRulesText.describe(rules) + "```";
 			}
 		}
 		return super.getContents(element);

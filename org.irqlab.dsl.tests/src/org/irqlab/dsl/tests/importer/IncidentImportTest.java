@@ -45,7 +45,7 @@ public class IncidentImportTest {
 	void theModelNamesTheDevicesAndTheKernelAsTheHostDoes() throws IOException {
 		String text = Files.readString(importIncident());
 
-		assertTrue(text.contains("    // 4.18.0-305.30.1.jmnd2.el8.x86_64 (proc/version)\n    kernel el8-4.18\n"), text);
+		assertTrue(text.contains("    // 4.18.0-305.30.1.jmnd2.el8.x86_64 (proc/version)\n    kernel \"4.18.0-305.30.1.jmnd2.el8.x86_64\"\n"), text);
 		assertTrue(text.contains("    node 0 cpus 0-19,40-59\n    node 1 cpus 20-39,60-79\n"), text);
 		assertTrue(text.contains("virtio3-req.0 on CPU 56, virtio3-req.1 on CPU 76"), text);
 		assertTrue(text.contains("    first virtio 4\n"), text);

@@ -10,6 +10,7 @@ import org.irqlab.dsl.importer.KernelProfiles;
 import org.irqlab.dsl.importer.TextFile;
 import org.irqlab.dsl.importer.VectorDebugfs;
 import org.irqlab.dsl.importer.VectorDebugfsParser;
+import org.irqlab.kernel.KernelRule;
 import org.irqlab.kernel.KernelRules;
 import org.junit.jupiter.api.Test;
 
@@ -17,29 +18,34 @@ import org.junit.jupiter.api.Test;
 public class KernelProfilesTest {
 
 	@Test
-	void modelledReleasesMapExactly() {
-		assertExact(KernelRules.EL8_4_18, "4.18.0-305.30.1.jmnd2.el8.x86_64");
-		assertExact(KernelRules.EL8_4_18, "4.18.0-553.el8_10.x86_64");
-		assertExact(KernelRules.V6_1, "6.1.0-50-amd64");
-		assertExact(KernelRules.V6_12, "6.12.38+deb13-amd64");
+	void aReadableReleaseIsWrittenAsItIsWithTheRulesOfThatKernel() {
+		// the incident's own host: a rebuild of RHEL 8.4's kernel, same rules as the el8-4.18 profile
+		KernelRules incident = assertExact("4.18.0-305.30.1.jmnd2.el8.x86_64");
+		for (KernelRule rule : KernelRule.values()) {
+			assertEquals(KernelRules.EL8_4_18.has(rule), incident.has(rule), rule.id());
+		}
+		assertEquals("RHEL 8.4 (upstream 4.18 base)", incident.version().describe());
+		assertEquals("RHEL 8.10 (upstream 4.18 base)", assertExact("4.18.0-553.el8_10.x86_64").version().describe());
+		assertEquals("RHEL 9.3 (upstream 5.14 base)", assertExact("5.14.0-362.8.1.el9_3.x86_64").version().describe());
+		assertEquals("Debian 12 (upstream 6.1 base)", assertExact("6.1.0-50-amd64").version().describe());
+		assertEquals("Debian 13 (upstream 6.12.38 base)", assertExact("6.12.38+deb13-amd64").version().describe());
+		assertEquals("a build of upstream 6.16.3 IrqLab does not know", assertExact("6.16.3-arch1-1").version().describe());
+		assertEquals("Ubuntu 18.04 (upstream 4.15 base)", assertExact("4.15.0-213-generic").version().describe());
 	}
 
-	private static void assertExact(KernelRules profile, String release) {
+	private static KernelRules assertExact(String release) {
 		KernelProfiles.Mapping mapping = KernelProfiles.map(release);
-		assertEquals(profile, mapping.profile(), release);
+		assertEquals(release, mapping.profile().id(), release);
 		assertNull(mapping.guess(), release);
+		return mapping.profile();
 	}
 
 	@Test
-	void otherReleasesGetTheNearestWithAReason() {
-		KernelProfiles.Mapping el9 = KernelProfiles.map("5.14.0-362.8.1.el9_3.x86_64");
-		KernelProfiles.Mapping newer = KernelProfiles.map("6.16.3-arch1-1");
-		KernelProfiles.Mapping older = KernelProfiles.map("4.15.0-213-generic");
-
-		assertEquals(KernelRules.V6_1, el9.profile());
-		assertTrue(el9.guess().contains("5.14.0-362.8.1.el9_3.x86_64 is closest to 6.1"), el9.guess());
-		assertEquals(KernelRules.V6_12, newer.profile());
-		assertEquals(KernelRules.EL8_4_18, older.profile());
+	void aReleaseBeforeTheMatrixGetsTheNearestProfileWithAReason() {
+		KernelProfiles.Mapping el7 = KernelProfiles.map("3.10.0-1160.el7.x86_64");
+		assertEquals(KernelRules.EL8_4_18, el7.profile());
+		assertTrue(el7.guess().contains("predates the vector matrix"), el7.guess());
+		assertTrue(el7.guess().contains("3.10.0-1160.el7.x86_64 is closest to el8-4.18"), el7.guess());
 	}
 
 	@Test

@@ -37,7 +37,7 @@ public class ModelWriterTest {
 
 	@Test
 	void theHealthyHostsMachine() throws InputError {
-		assertEquals(List.of("machine host {", "kernel 6.12", "cpus 16", "node 0 cpus 0-3,8-11", "node 1 cpus 4-7,12-15",
+		assertEquals(List.of("machine host {", "kernel \"6.12.38+deb13-amd64\"", "cpus 16", "node 0 cpus 0-3,8-11", "node 1 cpus 4-7,12-15",
 				"smt 2", "system vectors 50, 128",
 				"load on 0-2,4-6 {", "allocated 1", "managed 2", "managed_allocated 1", "}",
 				"load on 3,7-14 {", "allocated 1", "managed 2", "}",
@@ -62,7 +62,7 @@ public class ModelWriterTest {
 	void aDumpAloneGivesCrashCountersAndSaysWhatItGuessed() throws InputError {
 		ModelWriter.Written written = write(Fixtures.dir(Fixtures.EXHAUSTED_DUMP));
 
-		assertEquals(List.of("machine host {", "kernel el8-4.18", "cpus 80", "system vectors 32, 50, 128", "crash {",
+		assertEquals(List.of("machine host {", "kernel \"4.18.0-305.30.1.jmnd2.el8.x86_64\"", "cpus 80", "system vectors 32, 50, 128", "crash {",
 				"global_available 0", "global_reserved 151", "total_allocated 1922", "}", "}"), machine(written.text()));
 		assertTrue(written.guesses().contains("no node*/cpulist captured: one NUMA node assumed"), written.guesses().toString());
 		assertTrue(written.text().contains("// guess: irqbalance's state is not in the capture: left off"), written.text());

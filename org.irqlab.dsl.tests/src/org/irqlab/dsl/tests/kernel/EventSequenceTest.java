@@ -27,7 +27,7 @@ class EventSequenceTest {
 
     @TestFactory
     Stream<DynamicTest> invariantsHoldAfterEveryEvent() {
-        return Stream.of(KernelRules.values()).map(p -> DynamicTest.dynamicTest(p.id(), () -> run(p)));
+        return KernelRules.values().stream().map(p -> DynamicTest.dynamicTest(p.id(), () -> run(p)));
     }
 
     private static void run(KernelRules p) {

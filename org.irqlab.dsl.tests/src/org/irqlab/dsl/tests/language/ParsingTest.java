@@ -13,7 +13,6 @@ import org.eclipse.xtext.testing.util.ParseHelper;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.DeviceType;
 import org.irqlab.dsl.model.Driver;
-import org.irqlab.dsl.model.KernelProfile;
 import org.irqlab.dsl.model.KernelSetting;
 import org.irqlab.dsl.model.Machine;
 import org.irqlab.dsl.model.Model;
@@ -53,7 +52,7 @@ public class ParsingTest {
 
 		assertNoSyntaxErrors(model.eResource());
 		Machine machine = (Machine) model.getElements().get(0);
-		assertEquals(KernelProfile.EL8, ((KernelSetting) machine.getSettings().get(0)).getProfile());
+		assertEquals("el8-4.18", ((KernelSetting) machine.getSettings().get(0)).getVersion());
 		assertEquals("40-79", ((NodeSetting) machine.getSettings().get(3)).getCpus());
 		assertEquals(Driver.VIRTIO_BLK, ((DeviceType) model.getElements().get(1)).getDriver());
 		AddEvent add = (AddEvent) ((Scenario) model.getElements().get(2)).getEvents().get(0);

@@ -10,6 +10,10 @@ import org.eclipse.jface.text.Region;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.irqlab.dsl.ide.hover.AddEventDescription;
+import org.irqlab.dsl.model.KernelSetting;
+import org.irqlab.dsl.report.KernelRulesText;
+import org.irqlab.dsl.simulation.MachineTranslator;
+import org.irqlab.kernel.KernelRules;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
 import org.irqlab.dsl.ui.model.ModelReads;
@@ -43,6 +47,11 @@ public class IrqLabTextHover implements ITextHover, ITextHoverExtension {
 		return ModelReads.read(viewer.getDocument(), WAIT_MS, (resource, cancel) -> {
 			EObject element = injector.getInstance(EObjectAtOffsetHelper.class).resolveContainedElementAt(resource,
 					region.getOffset());
+			KernelSetting kernel = EcoreUtil2.getContainerOfType(element, KernelSetting.class);
+			if (kernel != null) {
+				KernelRules rules = MachineTranslator.rulesOf(kernel);
+				return rules == null ? null : KernelRulesText.describe(rules);
+			}
 			AddEvent add = EcoreUtil2.getContainerOfType(element, AddEvent.class);
 			if (add == null) {
 				return null;
