@@ -136,6 +136,30 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void hoverOnTheKernelListsItsRulesAndWhy() throws Exception {
+		int kernelLine = text.lines().toList().indexOf("    kernel el8-4.18");
+		JsonObject result = server.request("textDocument/hover", position(kernelLine, 13), 60).getAsJsonObject("result");
+
+		String contents = result.getAsJsonObject("contents").get("value").getAsString();
+		assertTrue(contents.contains("kernel el8-4.18: RHEL 8.4 (upstream 4.18 base)"), contents);
+		assertTrue(contents.contains("- VP-1 virtio_pci gives up instead of requesting INTx"), contents);
+		assertTrue(contents.contains("RHEL 8.4 lacks it: upstream 71491c54eafa quotes 4.18.0-305"), contents);
+		assertTrue(contents.contains("+ AF-3"), contents);
+	}
+
+	@Test
+	void completionAfterKernelOffersTheProfileNames() throws Exception {
+		int kernelLine = text.lines().toList().indexOf("    kernel el8-4.18");
+		JsonObject result = server.request("textDocument/completion", position(kernelLine, 11), 30);
+
+		JsonElement items = result.get("result");
+		JsonArray list = items.isJsonArray() ? items.getAsJsonArray() : items.getAsJsonObject().getAsJsonArray("items");
+		List<String> labels = new ArrayList<>();
+		list.forEach(item -> labels.add(item.getAsJsonObject().get("label").getAsString()));
+		assertTrue(labels.containsAll(List.of("el8-4.18", "6.1", "6.12")), labels.toString());
+	}
+
+	@Test
 	void aHoverOnACommentIsNull() throws Exception {
 		JsonObject response = server.request("textDocument/hover", position(0, 5), 60);
 
