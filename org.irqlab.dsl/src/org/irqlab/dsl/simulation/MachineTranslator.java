@@ -93,11 +93,20 @@ public final class MachineTranslator {
 	 * @param bootLoad the load to boot with, or null for the machine's own
 	 */
 	public static org.irqlab.kernel.MachineSpec translate(Machine machine, BootLoad bootLoad) {
+		return translate(machine, bootLoad, profileOf(machine));
+	}
+
+	/**
+	 * The machine under another kernel's rules (verify simulates with the rules of the kernel it booted).
+	 *
+	 * @param bootLoad the load to boot with, or null for the machine's own
+	 */
+	public static org.irqlab.kernel.MachineSpec translate(Machine machine, BootLoad bootLoad, KernelRules rules) {
 		int cpus = cpuCountOf(machine);
 		if (cpus < 1) {
 			throw new IllegalArgumentException("machine " + machine.getName() + " has no `cpus` setting");
 		}
-		var builder = org.irqlab.kernel.MachineSpec.builder(profileOf(machine), cpus);
+		var builder = org.irqlab.kernel.MachineSpec.builder(rules, cpus);
 		LoadAccumulator load = new LoadAccumulator(cpus);
 		for (MachineSetting setting : machine.getSettings()) {
 			apply(setting, builder, load);

@@ -14,6 +14,9 @@ import org.irqlab.kernel.BootLoad;
 import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.DeviceSpec;
 import org.irqlab.kernel.InterruptPath;
+import org.irqlab.kernel.KernelRule;
+import org.irqlab.kernel.KernelRules;
+import org.irqlab.kernel.KernelVersion;
 import org.irqlab.kernel.MachineSpec;
 import org.irqlab.kernel.MatrixCounters;
 import org.irqlab.kernel.MatrixSnapshot;
@@ -47,6 +50,28 @@ final class GuestComparison {
 		return new GuestComparison(plan, guest).run(machine, origin, accel, seconds);
 	}
 
+	/**
+	 * The rules of the kernel the guest booted, read from its release, so that verify checks IrqLab's model of
+	 * that very kernel; the model's own `kernel` when the release is not one IrqLab reads.
+	 */
+	private KernelRules rulesOfTheBootedKernel(Machine machine) {
+		KernelRules model = MachineTranslator.profileOf(machine);
+		if (guest.release == null || !KernelVersion.parse(guest.release).ok()) {
+			return model;
+		}
+		KernelRules booted = KernelRules.of(guest.release);
+		List<String> differ = new ArrayList<>();
+		for (KernelRule rule : KernelRule.values()) {
+			if (booted.has(rule) != model.has(rule)) {
+				differ.add(rule.id());
+			}
+		}
+		notes.add("simulated with the rules of the booted kernel, " + booted.version().describe()
+				+ (differ.isEmpty() ? ", which are the model's `kernel " + model.id() + "`'s"
+						: "; the model's `kernel " + model.id() + "` differs in " + String.join(", ", differ)));
+		return booted;
+	}
+
 	private VerifyResult run(Machine machine, String origin, String accel, long seconds) {
 		notes.addAll(plan.notes());
 		if (!guest.released.isEmpty()) {
@@ -59,7 +84,8 @@ final class GuestComparison {
 		int[] bootLoad = bootCpuLoad(boot);
 		MatrixCounters bootCounters = boot.counters;
 		MachineSpec spec = MachineTranslator.translate(machine,
-				BootLoad.none().withIoapicInterrupts(bootLoad).withReserved(bootCounters.globalReserved()));
+				BootLoad.none().withIoapicInterrupts(bootLoad).withReserved(bootCounters.globalReserved()),
+				rulesOfTheBootedKernel(machine));
 		Simulation simulation = new Simulation(spec);
 		compareCounters(0, "boot", bootCounters, simulation.counters());
 		compareModelLoad(machine, bootLoad, bootCounters);

@@ -41,6 +41,8 @@ class VerifyCommandTest {
 		assertTrue(firstStep.matches(".*line 36: add disk \\(1 of 2\\)\\s+793/9/9\\s+793/9/9\\s+virtio0\\s+per_vq_msix\\s+per_vq_msix"),
 				firstStep);
 		assertTrue(run.out().contains("boot: 798/9/6; non-managed vectors per CPU 3 3 0 0"), run.out());
+		assertTrue(run.out().contains("simulated with the rules of the booted kernel, Debian 12 (upstream 6.1 base), which are"
+				+ " the model's `kernel 6.1`'s"), run.out());
 		assertTrue(run.out().contains("note: the model's `load` boots as the guest did: non-managed vectors per CPU 3 3 0 0,"
 				+ " 9 reserved"), "`placed 6` goes to node 0 (CPUs 0-1) first, as the real boot did: " + run.out());
 	}
