@@ -25,8 +25,23 @@ import java.util.List;
  * @param count  controllers added together
  * @param fewest controllers with one vector per queue in the worst order
  * @param most   controllers with one vector per queue in the best order
+ * @param othersPath the path the others end on (nvme: one vector for the admin and I/O queue, SHARED_MSIX), or
+ *               null when every controller gets per-queue vectors in both orders
  */
-public record AsyncProbeBounds(int count, int fewest, int most) {
+public record AsyncProbeBounds(int count, int fewest, int most, InterruptPath othersPath) {
+
+    /** The bounds from the controllers' results in the worst and in the best order. */
+    public static AsyncProbeBounds of(int count, List<DeviceResult> worst, List<DeviceResult> best) {
+        InterruptPath others = null;
+        for (List<DeviceResult> order : List.of(worst, best)) {
+            for (DeviceResult r : order) {
+                if (!perQueue(r) && others == null) {
+                    others = r.path();
+                }
+            }
+        }
+        return new AsyncProbeBounds(count, perQueue(worst), perQueue(best), others);
+    }
 
     /** Whether the outcome depends on the order the probes run in. */
     public boolean varies() {
