@@ -19,8 +19,10 @@ import java.util.List;
  * controllers enable first, then set up their queues one after the other
  * ({@link Simulation#addNvmeControllersAtOnce}).</li>
  * </ul>
- * Every real boot lies between the two (measured on a 6.1 guest with 16 CPUs: of 200 controllers, 170 to 172
- * got all 17 vectors from run to run); which controllers are the unlucky ones is not predictable.
+ * A boot whose set-ups do not overlap lies between the two; set-ups that do overlap take each other's room for a
+ * while (vectors are reserved one descriptor at a time, and a failing controller reserves again on every retry of
+ * __pci_enable_msix_range()), which can end below the lower bound: a 6.1 guest with 16 CPUs fitted 170 of 200
+ * where the bounds are 175-178. How far set-ups overlap is timing, not a kernel rule, so it is not modelled.
  *
  * @param count  controllers added together
  * @param fewest controllers with one vector per queue in the worst order
