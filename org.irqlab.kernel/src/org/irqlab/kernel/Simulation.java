@@ -151,11 +151,11 @@ public final class Simulation {
      */
     public AsyncProbeBounds asyncProbeBounds(DeviceSpec spec, int count) {
         Simulation oneByOne = copy();
-        int most = 0;
+        List<DeviceResult> best = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            most += AsyncProbeBounds.perQueue(oneByOne.addDevice(spec)) ? 1 : 0;
+            best.add(oneByOne.addDevice(spec));
         }
-        return new AsyncProbeBounds(count, AsyncProbeBounds.perQueue(copy().addNvmeControllersAtOnce(spec, count)), most);
+        return AsyncProbeBounds.of(count, copy().addNvmeControllersAtOnce(spec, count), best);
     }
 
     /** Driver unbind (echo &gt; unbind): frees the device's interrupts, keeps the device and its name. */

@@ -74,8 +74,9 @@ final class VerifyCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "text", description = "text (default) or json")
 	private Format format;
 
-	@Option(names = "--accel", defaultValue = "auto", paramLabel = "auto|kvm|tcg",
-			description = "QEMU's accelerator: KVM where /dev/kvm works, else TCG (auto, the default)")
+	@Option(names = "--accel", defaultValue = "auto", paramLabel = "auto|kvm|tcg|tcg-single",
+			description = "QEMU's accelerator: KVM where /dev/kvm works, else TCG (auto, the default); tcg-single runs"
+					+ " every vCPU on one host thread (one core, slower)")
 	private String accel;
 
 	@Option(names = "--timeout", defaultValue = "3600", paramLabel = "SECONDS", description = "give up on a guest after this long (default 3600)")
@@ -120,9 +121,9 @@ final class VerifyCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		GuestVerifier.Acceleration acceleration;
 		try {
-			acceleration = GuestVerifier.Acceleration.valueOf(accel.toUpperCase(java.util.Locale.ROOT));
+			acceleration = GuestVerifier.Acceleration.valueOf(accel.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
 		} catch (IllegalArgumentException e) {
-			err.println("irqlab verify: error: --accel takes auto, kvm or tcg, not " + accel);
+			err.println("irqlab verify: error: --accel takes auto, kvm, tcg or tcg-single, not " + accel);
 			return IrqLabCli.EXIT_USAGE;
 		}
 		Scenario scenario = ScenarioChoice.load(model, scenarioName, "verify plays a scenario", err);

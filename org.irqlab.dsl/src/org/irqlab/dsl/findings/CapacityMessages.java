@@ -62,9 +62,12 @@ final class CapacityMessages {
 				+ " (nvme_pci_enable()) until it sets up its I/O queues, so the more controllers wait at that point"
 				+ " while another one sets up, the less room it finds. " + bounds.most() + " is the order in which they"
 				+ " set up one after the other (the order simulated here), " + bounds.fewest()
-				+ " the one in which all enable first. The lower bound is optimistic: a real 6.1 guest (200 controllers,"
-				+ " 16 CPUs in 2 nodes) fitted 170 where IrqLab says 175; the retries of controllers that fail are not"
-				+ " modelled yet (docs/kernels.md, 1.9).";
+				+ " the one in which all enable first. Fewer than " + bounds.fewest() + " are possible: set-ups that run at"
+				+ " the same moment also take each other's room for a while (a controller reserves its queue vectors one"
+				+ " at a time, and one that fails reserves them again on every retry of pci_alloc_irq_vectors_affinity()"
+				+ " before it falls back to one vector), and how far they overlap depends on timing, not on the kernel's"
+				+ " rules; a real 6.1 guest (200 controllers, 16 CPUs in 2 nodes) fitted 170 where IrqLab says 175"
+				+ " (docs/kernels.md, 1.9).";
 	}
 
 	static String fallsBackToIntx(List<EventOutcome> passes, DeviceRuns.Run intx) {

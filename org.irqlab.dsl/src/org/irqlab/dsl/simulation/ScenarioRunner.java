@@ -161,10 +161,7 @@ public final class ScenarioRunner {
 			if (atOnce != null) {
 				checkCancelled();
 				// the devices are played one by one, the best order; the worst order bounds the other side
-				int most = (int) results.stream().filter(AsyncProbeBounds::perQueue).count();
-				int fewest = (int) atOnce.addNvmeControllersAtOnce(spec, count).stream().filter(AsyncProbeBounds::perQueue)
-						.count();
-				bounds = new AsyncProbeBounds(count, fewest, most);
+				bounds = AsyncProbeBounds.of(count, atOnce.addNvmeControllersAtOnce(spec, count), results);
 			}
 			record(bounds == null ? EventOutcome.ofDevices(add, pass, results, firstDegraded, simulation.counters())
 					: EventOutcome.ofAsyncProbes(add, pass, results, firstDegraded, simulation.counters(), bounds));

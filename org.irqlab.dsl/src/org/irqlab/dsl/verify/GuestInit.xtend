@@ -5,7 +5,9 @@ import java.util.List
 /**
  * The guest's /init: mounts the kernel's file systems, unbinds the devices a built-in driver probed during
  * boot (so that the scenario probes them in its own order), loads virtio_pci (which names the virtio devices),
- * turns automatic driver binding off, loads the drivers, then plays the scenario's steps one by one. After
+ * turns automatic driver binding off, loads the drivers, then plays the scenario's steps one by one (the NVMe
+ * controllers of one `add` are probed all at once, each probe in its own process, so that their reset work
+ * overlaps as when the kernel probes them asynchronously). After
  * boot and after each step it prints what verify compares, every line prefixed with "@irqlab ", on the
  * serial console: the last irq_matrix trace event (the matrix counters), /proc/interrupts, each interrupt's
  * affinity and effective CPU, which devices have a driver, and what the kernel printed.
@@ -73,6 +75,23 @@ class GuestInit {
 		  for n in /sys/bus/pci/devices/$(eval echo \$A$1)/nvme/nvme*; do [ -e $n ] && say name $1 ${n##*/}; done
 		  say intx $1 $(cat /sys/bus/pci/devices/$(eval echo \$A$1)/irq)
 		}
+		probe_together() {
+		  k=$1
+		  while [ $k -lt $2 ]; do
+		    eval h=\$H$k
+		    (echo $h > /sys/bus/pci/drivers_probe) &
+		    k=$((k + 1))
+		  done
+		  wait
+		  k=$1
+		  while [ $k -lt $2 ]; do
+		    eval h=\$H$k
+		    nvme_settles $h
+		    for n in /sys/bus/pci/devices/$(eval echo \$A$k)/nvme/nvme*; do [ -e $n ] && say name $k ${n##*/}; done
+		    say intx $k $(cat /sys/bus/pci/devices/$(eval echo \$A$k)/irq)
+		    k=$((k + 1))
+		  done
+		}
 		unbind() {
 		  eval h=\$H$1
 		  case $h in
@@ -130,6 +149,7 @@ class GuestInit {
 	def private static String command(GuestStep step) {
 		switch step.action {
 			case PROBE: '''probe «step.device»'''
+			case PROBE_TOGETHER: '''probe_together «step.device» «step.endDevice»'''
 			case BIND: '''probe «step.device»'''
 			case UNBIND: '''unbind «step.device»'''
 			case REMOVE: '''echo 1 > /sys/bus/pci/devices/$A«step.device»/remove'''

@@ -161,6 +161,9 @@ public final class GuestPlanner {
 			return;
 		}
 		int count = add.getCount() > 0 ? add.getCount() : 1;
+		// nvme probes asynchronously: the controllers of one add are probed all at once, as the kernel does
+		boolean together = count > 1 && spec.type() == DeviceKind.NVME;
+		int first = devices.size();
 		for (int i = 0; i < count; i++) {
 			int index = devices.size();
 			if (index >= MAX_BRIDGES * GuestDevice.SLOTS_PER_BRIDGE) {
@@ -171,8 +174,15 @@ public final class GuestPlanner {
 			devices.add(new GuestDevice(index, type.getName(), spec, 1 + index / GuestDevice.SLOTS_PER_BRIDGE,
 					index % GuestDevice.SLOTS_PER_BRIDGE));
 			present.add(index);
+			if (together) {
+				continue;
+			}
 			String label = "add " + type.getName() + (count > 1 ? " (" + (i + 1) + " of " + count + ")" : "");
 			steps.add(new GuestStep(GuestStep.Action.PROBE, index, -1, lineOf(add), label));
+		}
+		if (together && devices.size() > first) {
+			steps.add(new GuestStep(GuestStep.Action.PROBE_TOGETHER, first, devices.size() - first, -1, lineOf(add),
+					"add " + (devices.size() - first) + " x " + type.getName() + " (probed together)"));
 		}
 		if (add.getName() != null) {
 			namedDevices.put(add, devices.size() - 1);

@@ -19,9 +19,12 @@ import org.irqlab.kernel.DeviceKind;
  */
 public final class GuestVerifier {
 
-	/** How QEMU should run: try KVM and fall back to TCG, or one of them only. */
+	/**
+	 * How QEMU should run: try KVM and fall back to TCG, or one of them only; TCG_SINGLE runs every vCPU on one
+	 * host thread (one core for a long run on a shared machine).
+	 */
 	public enum Acceleration {
-		AUTO, KVM, TCG
+		AUTO, KVM, TCG, TCG_SINGLE
 	}
 
 	/** A KVM guest reaches its init in seconds; one that has not after this long is hung, as on some hosts. */
@@ -45,6 +48,7 @@ public final class GuestVerifier {
 		List<QemuCommand.Accel> tries = switch (acceleration) {
 			case KVM -> List.of(QemuCommand.Accel.KVM);
 			case TCG -> List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
+			case TCG_SINGLE -> List.of(QemuCommand.Accel.TCG_ONE_THREAD);
 			case AUTO -> kvmUsable()
 					? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD)
 					: List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);

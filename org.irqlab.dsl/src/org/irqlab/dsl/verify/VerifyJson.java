@@ -55,6 +55,21 @@ public final class VerifyJson {
 		}
 		root.add("steps", steps);
 		root.addProperty("interruptsCompared", r.interruptsCompared());
+		JsonArray together = new JsonArray();
+		for (VerifyResult.Together t : r.together()) {
+			JsonObject each = new JsonObject();
+			each.addProperty("step", t.step());
+			each.addProperty("count", t.count());
+			each.addProperty("guestPerQueue", t.guestPerQueue());
+			each.addProperty("fewest", t.fewest());
+			each.addProperty("most", t.most());
+			JsonObject paths = new JsonObject();
+			t.guestPaths().forEach(paths::addProperty);
+			each.add("guestPaths", paths);
+			each.addProperty("agree", t.agrees());
+			together.add(each);
+		}
+		root.add("probedTogether", together);
 		JsonArray differences = new JsonArray();
 		for (Difference d : r.differences()) {
 			JsonObject difference = new JsonObject();

@@ -25,8 +25,11 @@ class VerifyReport {
 		«pad(String.valueOf(s.number), 5)» «pad("line " + s.step.line + ": " + s.step.label, 43)» «pad(counters(s.guest), 22)» «pad(counters(s.simulated), 22)» «pad(s.device ?: "", 10)» «pad(s.guestPath ?: "", 14)» «s.simulatedPath ?: ""»
 		«ENDFOR»
 
+		«FOR t : r.together»
+		step «t.step»: «t.count» NVMe controllers probed together (their probes overlap, as when the kernel probes them asynchronously), compared by count, not one by one: in the guest «t.guestPerQueue» got per-queue vectors («paths(t)»); IrqLab predicts «IF t.fewest == t.most»«t.most»«ELSE»between «t.fewest» and «t.most»«ENDIF»«IF t.agrees», which agrees«ELSE», which does not agree«ENDIF»
+		«ENDFOR»
 		«IF r.agrees»
-		agree: «r.steps.size» steps, «r.plan.devices.size» devices, «r.interruptsCompared» interrupt states compared (IRQ, affinity, effective CPU) and the matrix counters after every step
+		agree: «r.steps.size» steps, «r.plan.devices.size» devices, «r.interruptsCompared» interrupt states compared (IRQ, affinity, effective CPU) and the matrix counters after every step«IF !r.together.empty» (controllers probed together by count)«ENDIF»
 		«ELSE»
 		first difference: «r.differences.get(0).describe»
 		  before it, guest and IrqLab agreed on every compared value«IF r.differences.get(0).step > 1» (steps 1-«r.differences.get(0).step - 1»)«ENDIF»
@@ -39,6 +42,10 @@ class VerifyReport {
 		«ENDIF»
 		«ENDIF»
 	'''
+
+	def private static String paths(VerifyResult.Together t) {
+		t.guestPaths.entrySet.map[value + " " + key].join(", ")
+	}
 
 	def static String counters(MatrixCounters c) {
 		if (c === null) "not observable" else c.globalAvailable + "/" + c.globalReserved + "/" + c.totalAllocated

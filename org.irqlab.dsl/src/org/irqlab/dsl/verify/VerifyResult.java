@@ -16,10 +16,29 @@ import org.irqlab.kernel.MatrixCounters;
  * @param boot              the guest's matrix counters at boot
  * @param steps             per step, in order
  * @param interruptsCompared how many interrupt states were compared over all steps (IRQ, affinity, effective CPU)
+ * @param together          the steps whose NVMe controllers were probed together, compared by count
  */
 public record VerifyResult(GuestPlan plan, String kernelRelease, String kernelOrigin, String accel, long seconds,
 		int[] bootCpuLoad, MatrixCounters boot, List<Step> steps, List<Difference> differences, List<String> notes,
-		long interruptsCompared) {
+		long interruptsCompared, List<Together> together) {
+
+	/**
+	 * NVMe controllers of one `add`, probed together in the guest: how many got per-queue vectors there, and the
+	 * range IrqLab predicts for an asynchronous probe.
+	 *
+	 * @param step          the step's number
+	 * @param count         controllers probed together
+	 * @param guestPerQueue of them, with one vector per queue in the guest
+	 * @param fewest / most IrqLab's bounds
+	 * @param guestPaths    how many of them ended on each path in the guest (oracle names)
+	 */
+	public record Together(int step, int count, int guestPerQueue, int fewest, int most,
+			java.util.Map<String, Integer> guestPaths) {
+
+		public boolean agrees() {
+			return guestPerQueue >= fewest && guestPerQueue <= most;
+		}
+	}
 
 	/**
 	 * @param guest     the guest's counters after the step, null where they cannot be observed

@@ -74,6 +74,53 @@ class VerifyCommandTest {
 		assertTrue(before.endsWith("per_vq_msix    per_vq_msix"), before);
 	}
 
+	private static final Path TOGETHER_CONSOLE = recorded("nvme-together-4.6.1.0-57-amd64.console");
+
+	private static String together() {
+		return CliRun.examples().toAbsolutePath().normalize().resolveSibling("scripts/verify-shapes/nvme-together-4.irqlab")
+				.toString();
+	}
+
+	@Test
+	void nvmeControllersProbedTogetherAreComparedByCount() {
+		// three controllers probed at once on 4 CPUs in 2 nodes (Debian 6.1.0-57, 2026-12-01): their probes
+		// overlapped in the guest; all fit, so IrqLab predicts exactly 3 with per-queue vectors
+		CliRun run = CliRun.of("verify", together(), "--console", TOGETHER_CONSOLE.toString());
+		assertEquals(0, run.exitCode(), run.out() + run.err());
+		String step = run.outLines().stream().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+		assertTrue(step.matches(".*add 3 x ssd \\(probed together\\)\\s+783/9/21\\s+783/9/21\\s+3 nvme\\s+3 per_vq_msix\\s+3 per_vq_msix"),
+				step);
+		assertTrue(run.out().contains("3 NVMe controllers probed together (their probes overlap, as when the kernel probes"
+				+ " them asynchronously), compared by count, not one by one: in the guest 3 got per-queue vectors"
+				+ " (3 per_vq_msix); IrqLab predicts 3, which agrees"), run.out());
+		assertTrue(run.out().contains("agree: 1 steps, 3 devices"), run.out());
+
+		CliRun json = CliRun.of("verify", together(), "--console", TOGETHER_CONSOLE.toString(), "--format", "json");
+		assertEquals(0, json.exitCode(), json.err());
+		com.google.gson.JsonObject counted = com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject()
+				.getAsJsonArray("probedTogether").get(0).getAsJsonObject();
+		assertEquals(3, counted.get("guestPerQueue").getAsInt());
+		assertEquals(3, counted.get("fewest").getAsInt());
+		assertEquals(3, counted.get("most").getAsInt());
+		assertTrue(counted.get("agree").getAsBoolean());
+	}
+
+	@Test
+	void aControllerProbedTogetherWithOneVectorTooManyIsACountDifference(@TempDir Path dir) throws IOException {
+		// the same console with nvme2's I/O queue interrupts taken out: it reads as a controller on one vector
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TOGETHER_CONSOLE, StandardCharsets.ISO_8859_1));
+		assertTrue(lines.removeIf(l -> l.matches("@irqlab int\\s+\\d+:.*nvme2q[1-4]")));
+		Path console = dir.resolve("one-vector.console");
+		Files.write(console, lines, StandardCharsets.ISO_8859_1);
+
+		CliRun run = CliRun.of("verify", together(), "--console", console.toString());
+		assertEquals(1, run.exitCode(), run.out() + run.err());
+		assertTrue(run.out().contains("first difference: line 20: add 3 x ssd (probed together): the 3 NVMe controllers"
+				+ " probed together with per-queue vectors: guest 2, IrqLab 3"), run.out());
+		assertTrue(run.out().contains("in the guest 2 got per-queue vectors (2 per_vq_msix, 1 shared_msix); IrqLab"
+				+ " predicts 3, which does not agree"), run.out());
+	}
+
 	@Test
 	void aDifferentEffectiveCpuIsTheFirstDifference(@TempDir Path dir) throws IOException {
 		List<String> lines = Files.readAllLines(SMALL_CONSOLE, StandardCharsets.ISO_8859_1);
