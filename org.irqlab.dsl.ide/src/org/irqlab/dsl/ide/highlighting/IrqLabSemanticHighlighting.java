@@ -136,7 +136,10 @@ public class IrqLabSemanticHighlighting implements ISemanticHighlightingCalculat
 			}
 			return;
 		}
-		if (isEnumLiteral(element)) {
+		if (isKernelVersion(leaf)) {
+			// `kernel 5.14.0-427.13.1.el9_4.x86_64`: one value, as the profile names were when they were enum values
+			acceptor.addPosition(leaf.getOffset(), leaf.getLength(), ENUM_MEMBER);
+		} else if (isEnumLiteral(element)) {
 			acceptor.addPosition(leaf.getOffset(), leaf.getLength(), startsItsStatement(leaf) ? KEYWORD : ENUM_MEMBER);
 		} else if (element instanceof Keyword keyword) {
 			if (Character.isLetterOrDigit(keyword.getValue().charAt(0))) {
@@ -150,6 +153,11 @@ public class IrqLabSemanticHighlighting implements ISemanticHighlightingCalculat
 				acceptor.addPosition(leaf.getOffset(), leaf.getLength(), STRING);
 			}
 		}
+	}
+
+	private boolean isKernelVersion(ILeafNode leaf) {
+		return leaf.getParent() != null && leaf.getParent().getGrammarElement() instanceof RuleCall call
+				&& call.getRule() == grammar.getKernelVersionTextRule();
 	}
 
 	/** The parser records an enum value's leaf as its literal declaration (not as a keyword). */
