@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "irqlab", mixinStandardHelpOptions = true, versionProvider = IrqLabCli.Version.class,
 		description = "Predicts whether the x86 interrupt vector matrix holds for the machines and devices in .irqlab models.",
 		subcommands = { CheckCommand.class, ReportCommand.class, ImportCommand.class, DiffCommand.class,
-		VerifyCommand.class })
+		VerifyCommand.class, KernelCommand.class })
 public final class IrqLabCli implements Runnable {
 
 	/** No file has errors (warnings allowed). */

@@ -20,6 +20,22 @@ class KernelRulesText {
 		+ has the change, - lacks it; docs/kernels.md has the evidence for each row.
 	'''
 
+	/** Two kernels side by side, only the rules where they differ. */
+	def static String compare(KernelRules a, KernelRules b, java.util.List<org.irqlab.kernel.KernelRule> differing) '''
+		«a.id»: «a.version.describe»
+		«b.id»: «b.version.describe»
+		«IF differing.empty»
+			They have the same rules.
+		«ELSE»
+			«differing.size» rule«IF differing.size > 1»s«ENDIF» differ (first kernel / second kernel):
+			«FOR rule : differing»
+				«IF a.has(rule)»+«ELSE»-«ENDIF»/«IF b.has(rule)»+«ELSE»-«ENDIF» «rule.id» «rule.change» («rule.firstReleaseText», «rule.commit»)
+				    «IF a.decision(rule).uncertain»uncertain: «ENDIF»«a.decision(rule).why»
+				    «IF b.decision(rule).uncertain»uncertain: «ENDIF»«b.decision(rule).why»
+			«ENDFOR»
+		«ENDIF»
+	'''
+
 	/** The same as JSON: written text, what it was read as, and each rule's decision. */
 	def static JsonObject json(KernelRules rules) {
 		val object = new JsonObject
