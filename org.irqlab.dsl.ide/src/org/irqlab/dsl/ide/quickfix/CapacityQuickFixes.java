@@ -30,6 +30,7 @@ import org.irqlab.dsl.model.ManagedSetting;
 import org.irqlab.dsl.model.ModelPackage.Literals;
 import org.irqlab.dsl.model.QueuesSetting;
 import org.irqlab.dsl.model.Scenario;
+import org.irqlab.dsl.simulation.MachineTranslator;
 import org.irqlab.dsl.validation.IssueCodes;
 
 import com.google.inject.Inject;
@@ -43,6 +44,9 @@ public class CapacityQuickFixes {
 
 	@Inject
 	private EObjectAtOffsetHelper offsets;
+
+	@Inject
+	private FixEffects effects;
 
 	public boolean hasFixesFor(String code) {
 		return IssueCodes.DEVICE_PROBE_FAILS.equals(code) || IssueCodes.FALLBACK_SHARED_MSIX.equals(code)
@@ -71,7 +75,26 @@ public class CapacityQuickFixes {
 			return List.of();
 		}
 		int firstAffected = data.length > 1 ? Integer.parseInt(data[1]) : 0;
-		return deviceFixes(text, add, code, firstAffected);
+		return helpful(resource, add, deviceFixes(text, add, code, firstAffected));
+	}
+
+	/**
+	 * The candidates that make the add end better once simulated (fewer devices fail, or more keep per-queue
+	 * vectors), each labelled with what it gives; all of them, unlabelled, when the model is not simulated.
+	 */
+	private List<QuickFix> helpful(XtextResource resource, AddEvent add, List<QuickFix> candidates) {
+		FixEffects.Effect before = effects.now(add);
+		if (before == null) {
+			return candidates;
+		}
+		List<QuickFix> helpful = new ArrayList<>();
+		for (QuickFix fix : candidates) {
+			FixEffects.Effect after = effects.after(resource, add, fix);
+			if (after != null && after.better(before)) {
+				helpful.add(new QuickFix(fix.label() + ": " + after.describe(), fix.edits()));
+			}
+		}
+		return helpful;
 	}
 
 	private List<QuickFix> deviceFixes(String text, AddEvent add, String code, int firstAffected) {
@@ -82,14 +105,14 @@ public class CapacityQuickFixes {
 		if (type.getDriver() != Driver.VIRTIO_NET) {
 			ManagedSetting managed = setting(type, ManagedSetting.class);
 			if (managed == null) {
-				fixes.add(new QuickFix("Make " + name + "'s queue vectors non-managed (managed false): each takes one slot"
-						+ " on one CPU instead of one on every CPU of its mask", List.of(insertSetting(text, type, "managed false"))));
+				fixes.add(new QuickFix("Make " + name + "'s queue vectors non-managed (managed false)",
+						List.of(insertSetting(text, type, "managed false"))));
 			} else if (managed.getValue() == Bool.TRUE) {
 				fixes.add(new QuickFix("Make " + name + "'s queue vectors non-managed (managed false)",
 						List.of(replace(NodeModelUtils.findActualNodeFor(managed), "managed false"))));
 			}
 		}
-		if (type.getDriver() == Driver.VIRTIO_BLK && queues(type) > 1) {
+		if (type.getDriver() == Driver.VIRTIO_BLK && queues(type) > 1 && driverHasNumRequestQueues(add)) {
 			DriverParameter cap = requestQueueCap(type);
 			String label = "Cap " + name + " at 1 request queue (num_request_queues 1)";
 			if (cap == null) {
@@ -106,6 +129,13 @@ public class CapacityQuickFixes {
 					List.of(replace(countNode, String.valueOf(fits)))));
 		}
 		return fixes;
+	}
+
+	/** virtio_blk has num_request_queues from v5.16 (BLK-1): no such fix for a kernel whose driver lacks it. */
+	private static boolean driverHasNumRequestQueues(AddEvent add) {
+		Scenario scenario = EcoreUtil2.getContainerOfType(add, Scenario.class);
+		Machine machine = scenario == null ? null : scenario.getMachine();
+		return machine == null || machine.eIsProxy() || MachineTranslator.profileOf(machine).virtioBlkHasNumRequestQueues();
 	}
 
 	private List<QuickFix> cpuFixes(String text, CpuEvent event, int cpu) {

@@ -44,6 +44,8 @@ public class IrqLabCodeActionService implements ICodeActionService2 {
 		if (!(resource instanceof XtextResource xtextResource)) {
 			return actions;
 		}
+		// two diagnostics on one add (a fallback and a failure) share fixes: one action each, for both
+		Map<List<TextEdit>, CodeAction> byEdits = new java.util.HashMap<>();
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = diagnostic.getCode() == null ? null
 					: diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft() : null;
@@ -52,7 +54,16 @@ public class IrqLabCodeActionService implements ICodeActionService2 {
 			}
 			int offset = document.getOffSet(diagnostic.getRange().getStart());
 			for (QuickFix fix : quickFixes.fixes(xtextResource, code, data(diagnostic.getData()), offset)) {
-				actions.add(Either.forRight(toCodeAction(fix, diagnostic, document, options.getURI())));
+				CodeAction same = byEdits.get(fix.edits());
+				if (same != null) {
+					List<Diagnostic> both = new ArrayList<>(same.getDiagnostics());
+					both.add(diagnostic);
+					same.setDiagnostics(both);
+					continue;
+				}
+				CodeAction action = toCodeAction(fix, diagnostic, document, options.getURI());
+				byEdits.put(fix.edits(), action);
+				actions.add(Either.forRight(action));
 			}
 		}
 		return actions;

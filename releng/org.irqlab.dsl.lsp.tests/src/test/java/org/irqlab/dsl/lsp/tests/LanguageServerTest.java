@@ -160,6 +160,32 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void theTwoDiagnosticsOfTheAddShareTheirFixesWithoutDuplicates() throws Exception {
+		JsonArray both = new JsonArray();
+		for (JsonElement each : diagnostics) {
+			JsonObject diagnostic = each.getAsJsonObject();
+			if (diagnostic.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt() == addLine) {
+				both.add(diagnostic);
+			}
+		}
+		assertTrue(both.size() >= 2, "the failure and the fallback sit on the add: " + both);
+		JsonObject params = new JsonObject();
+		params.add("textDocument", textDocument());
+		params.add("range", both.get(0).getAsJsonObject().get("range"));
+		JsonObject context = new JsonObject();
+		context.add("diagnostics", both);
+		params.add("context", context);
+
+		JsonArray actions = server.request("textDocument/codeAction", params, 30).getAsJsonArray("result");
+
+		List<String> edits = new ArrayList<>();
+		for (JsonElement each : actions) {
+			edits.add(each.getAsJsonObject().getAsJsonObject("edit").toString());
+		}
+		assertEquals(edits.size(), new java.util.HashSet<>(edits).size(), "no two actions make the same edit: " + actions);
+	}
+
+	@Test
 	void aHoverOnACommentIsNull() throws Exception {
 		JsonObject response = server.request("textDocument/hover", position(0, 5), 60);
 
@@ -189,8 +215,14 @@ class LanguageServerTest {
 				managedFix = each.getAsJsonObject();
 			}
 		}
-		assertTrue(titles.contains("Add only 291 x dpu_disk (the most that probe)"), titles.toString());
+		// each fix is simulated before it is offered, and says what it gives
+		assertTrue(titles.stream().anyMatch(t -> t.startsWith("Add only 291 x dpu_disk (the most that probe): all 291 probe")),
+				titles.toString());
 		assertTrue(managedFix != null, titles.toString());
+		assertTrue(managedFix.get("title").getAsString().startsWith(
+				"Make dpu_disk's queue vectors non-managed (managed false): all 512 get per-queue vectors, "), titles.toString());
+		// el8's virtio_blk has no num_request_queues: no such fix
+		assertTrue(titles.stream().noneMatch(t -> t.contains("num_request_queues")), titles.toString());
 		JsonObject edit = managedFix.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri).get(0)
 				.getAsJsonObject();
 		assertEquals("    managed false\n", edit.get("newText").getAsString());
