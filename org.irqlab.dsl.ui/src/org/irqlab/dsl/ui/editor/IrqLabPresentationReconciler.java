@@ -43,6 +43,13 @@ public class IrqLabPresentationReconciler extends PresentationReconciler {
 		setRepairer(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
 	}
 
+	/** The names' colours come from the model, painted over the rules' ({@link SemanticHighlighter}). */
+	@Override
+	public void install(org.eclipse.jface.text.ITextViewer viewer) {
+		super.install(viewer);
+		SemanticHighlighter.install(viewer);
+	}
+
 	private static IRule[] createRules() {
 		IToken keyword = token("keyword", new RGB(127, 0, 85), SWT.BOLD);
 		IToken comment = token("comment", new RGB(63, 127, 95), SWT.NORMAL);
