@@ -15,7 +15,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.irqlab.dsl.ui.editor.SemanticHighlighter;
+import org.irqlab.dsl.ui.editor.EditorColours;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +42,6 @@ public class SemanticHighlightingTest {
 			}
 			""";
 
-	private static final RGB KEYWORD = new RGB(127, 0, 85);
-
 	private IProject project;
 
 	@BeforeEach
@@ -60,10 +58,12 @@ public class SemanticHighlightingTest {
 	void namesAreColouredByWhatTheyNameAndFollowTyping() throws Exception {
 		ITextEditor editor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "colours.irqlab", MODEL));
 		ISourceViewer viewer = Workbench.viewer(editor);
-		RGB machine = SemanticHighlighter.COLOURS.get("class");
-		RGB deviceType = SemanticHighlighter.COLOURS.get("type");
-		RGB scenario = SemanticHighlighter.COLOURS.get("function");
-		RGB device = SemanticHighlighter.COLOURS.get("variable");
+		RGB machine = rgb(EditorColours.MACHINE);
+		RGB deviceType = rgb(EditorColours.DEVICE_TYPE);
+		RGB scenario = rgb(EditorColours.SCENARIO);
+		RGB device = rgb(EditorColours.DEVICE);
+		RGB KEYWORD = rgb(EditorColours.KEYWORD);
+		assertEquals(5, java.util.Set.of(machine, deviceType, scenario, device, KEYWORD).size(), "five colours");
 
 		int used = MODEL.indexOf("on online") + 3;
 		waitUntil("the machine's name where the scenario uses it is a machine's", 60_000,
@@ -91,12 +91,16 @@ public class SemanticHighlightingTest {
 		assertEquals(machine, colourAt(viewer, added.length() + MODEL.indexOf("online")), "online is still a machine where declared");
 	}
 
-	private static StyleRange styleAt(ISourceViewer viewer, int offset) {
+	static RGB rgb(String colour) {
+		return EditorColours.get(colour).getRGB();
+	}
+
+	static StyleRange styleAt(ISourceViewer viewer, int offset) {
 		int widgetOffset = viewer instanceof ITextViewerExtension5 projection ? projection.modelOffset2WidgetOffset(offset) : offset;
 		return viewer.getTextWidget().getStyleRangeAtOffset(widgetOffset);
 	}
 
-	private static RGB colourAt(ISourceViewer viewer, int offset) {
+	static RGB colourAt(ISourceViewer viewer, int offset) {
 		StyleRange style = styleAt(viewer, offset);
 		return style == null || style.foreground == null ? null : style.foreground.getRGB();
 	}

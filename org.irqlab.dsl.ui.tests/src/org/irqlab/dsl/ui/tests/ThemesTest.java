@@ -17,11 +17,12 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.irqlab.dsl.ui.editor.EditorColours;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Eclipse themes are there (*Preferences > General > Appearance*): the workbench starts on Light, and
- * switching to Dark darkens the views without an error in the log.
+ * switching to Dark darkens the views and gives the editor the Dark theme's colours, without an error in the log.
  */
 public class ThemesTest {
 
@@ -46,11 +47,28 @@ public class ThemesTest {
 			Control tree = treeOf();
 			assertTrue(brightness(tree.getBackground().getRGB()) > 128, "light: " + tree.getBackground());
 
+			var viewer = Workbench.viewer(editor);
+			int keyword = OccurrencesTest.MODEL.indexOf("machine m");
+			int machine = keyword + "machine ".length();
+			waitUntil("the machine's name is coloured", 60_000,
+					() -> rgb(EditorColours.MACHINE).equals(SemanticHighlightingTest.colourAt(viewer, machine)));
+			RGB lightKeyword = SemanticHighlightingTest.colourAt(viewer, keyword);
+			RGB lightMachine = rgb(EditorColours.MACHINE);
+
 			engine.setTheme(DARK, false);
 			waitUntil("the views are dark", 10_000, () -> brightness(treeOf().getBackground().getRGB()) < 100);
+			// the editor's colours are the Dark theme's: light enough for a dark background
+			waitUntil("keywords and names take the Dark theme's colours", 10_000,
+					() -> !lightKeyword.equals(SemanticHighlightingTest.colourAt(viewer, keyword))
+							&& !lightMachine.equals(SemanticHighlightingTest.colourAt(viewer, machine)));
+			assertEquals(new RGB(0xD9, 0x8C, 0xC4), SemanticHighlightingTest.colourAt(viewer, keyword));
+			assertEquals(new RGB(0x6F, 0xB3, 0xFF), SemanticHighlightingTest.colourAt(viewer, machine));
 
 			engine.setTheme(LIGHT, false);
 			waitUntil("the views are light again", 10_000, () -> brightness(treeOf().getBackground().getRGB()) > 128);
+			waitUntil("the editor's colours are Light's again", 10_000,
+					() -> lightKeyword.equals(SemanticHighlightingTest.colourAt(viewer, keyword))
+							&& lightMachine.equals(SemanticHighlightingTest.colourAt(viewer, machine)));
 			assertEquals(List.of(), StartupLogTest.errors().subList(errorsBefore, StartupLogTest.errors().size()),
 					"no error in .metadata/.log while switching themes");
 		} finally {
@@ -64,6 +82,10 @@ public class ThemesTest {
 		org.eclipse.ui.navigator.CommonNavigator navigator = (org.eclipse.ui.navigator.CommonNavigator) page()
 				.findView(IPageLayout.ID_PROJECT_EXPLORER);
 		return navigator.getCommonViewer().getControl();
+	}
+
+	private static RGB rgb(String colour) {
+		return EditorColours.get(colour).getRGB();
 	}
 
 	private static int brightness(RGB rgb) {

@@ -3,10 +3,8 @@ package org.irqlab.dsl.ui.editor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.jface.resource.ColorRegistry;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
@@ -19,7 +17,6 @@ import org.eclipse.jface.text.TextPresentation;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.irqlab.dsl.ide.highlighting.IrqLabSemanticHighlighting;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
@@ -36,16 +33,6 @@ import org.irqlab.dsl.ui.model.OpenDocuments;
  * (a name the edit touched loses its colour until the check), so typing never shows colours out of place.
  */
 public final class SemanticHighlighter implements ITextPresentationListener, IDocumentListener, ITextInputListener {
-
-	/** The colour of each kind of name: LSP's token type as IrqLabSemanticHighlighting sends it. */
-	public static final Map<String, RGB> COLOURS = Map.of(
-			IrqLabSemanticHighlighting.CLASS, new RGB(0, 84, 166),
-			IrqLabSemanticHighlighting.TYPE, new RGB(150, 84, 0),
-			IrqLabSemanticHighlighting.FUNCTION, new RGB(140, 30, 140),
-			IrqLabSemanticHighlighting.VARIABLE, new RGB(0, 122, 122),
-			IrqLabSemanticHighlighting.NAMESPACE, new RGB(96, 96, 96));
-
-	private static final ColorRegistry REGISTRY = new ColorRegistry();
 
 	/** A name's place in the document and its kind. */
 	private record Name(int offset, int length, String kind) {
@@ -76,7 +63,14 @@ public final class SemanticHighlighter implements ITextPresentationListener, IDo
 		ModelSnapshots.addListener(highlighter.onChecked);
 		StyledText widget = viewer.getTextWidget();
 		if (widget != null) {
+			// another theme, or a colour changed in the preferences: keywords and names painted again
+			Runnable stopThemes = EditorColours.onChange(() -> widget.getDisplay().asyncExec(() -> {
+				if (!widget.isDisposed()) {
+					viewer.invalidateTextPresentation();
+				}
+			}));
 			widget.addDisposeListener(event -> {
+				stopThemes.run();
 				ModelSnapshots.removeListener(highlighter.onChecked);
 				presentations.removeTextPresentationListener(highlighter);
 				viewer.removeTextInputListener(highlighter);
@@ -112,7 +106,7 @@ public final class SemanticHighlighter implements ITextPresentationListener, IDo
 			if (resource != null) {
 				calculator.provideHighlightingFor(resource, (offset, length, ids) -> {
 					String kind = ids.length == 0 ? null : ids[0];
-					if (COLOURS.containsKey(kind)) {
+					if (EditorColours.ofKind(kind) != null) {
 						found.add(new Name(offset, length, kind));
 					}
 				}, cancel);
@@ -151,11 +145,7 @@ public final class SemanticHighlighter implements ITextPresentationListener, IDo
 	}
 
 	private static org.eclipse.swt.graphics.Color colour(String kind) {
-		String key = "org.irqlab.dsl.ui.semantic." + kind;
-		if (!REGISTRY.hasValueFor(key)) {
-			REGISTRY.put(key, COLOURS.get(kind));
-		}
-		return REGISTRY.get(key);
+		return EditorColours.get(EditorColours.ofKind(kind));
 	}
 
 	@Override
