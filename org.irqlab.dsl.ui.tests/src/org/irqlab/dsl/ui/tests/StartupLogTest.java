@@ -23,6 +23,11 @@ public class StartupLogTest {
 
 	@Test
 	void theLogHasNoErrors() throws Exception {
+		assertEquals(List.of(), errors());
+	}
+
+	/** The errors in .metadata/.log so far, each with the line after its entry (the message). */
+	static List<String> errors() throws java.io.IOException {
 		Path log = Path.of(Platform.getLogFileLocation().toOSString());
 		List<String> errors = new ArrayList<>();
 		if (Files.exists(log)) {
@@ -35,6 +40,6 @@ public class StartupLogTest {
 				}
 			}
 		}
-		assertEquals(List.of(), errors);
+		return errors;
 	}
 }

@@ -79,6 +79,43 @@ final class Workbench {
 		return result;
 	}
 
+	/**
+	 * The code minings the editor draws above each line (line number to the labels, in order), read from the
+	 * line-header annotations the viewer paints. JFace keeps a header's minings in a field of its internal
+	 * annotation class; a test has no other way to read what is painted.
+	 */
+	static java.util.Map<Integer, List<String>> headerMinings(ITextEditor editor) {
+		ISourceViewer viewer = viewer(editor);
+		IAnnotationModel model = viewer.getAnnotationModel();
+		java.util.Map<Integer, List<String>> result = new java.util.TreeMap<>();
+		if (model == null) {
+			return result;
+		}
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			if (it.next() instanceof org.eclipse.jface.text.source.inlined.LineHeaderAnnotation header
+					&& !header.isMarkedDeleted()) {
+				try {
+					java.lang.reflect.Field field = header.getClass().getDeclaredField("fMinings");
+					field.setAccessible(true);
+					List<String> labels = new ArrayList<>();
+					for (Object mining : (List<?>) field.get(header)) {
+						String label = ((org.eclipse.jface.text.codemining.ICodeMining) mining).getLabel();
+						if (label != null && !label.isEmpty()) {
+							labels.add(label);
+						}
+					}
+					if (!labels.isEmpty()) {
+						int line = viewer.getDocument().getLineOfOffset(header.getPosition().getOffset());
+						result.computeIfAbsent(line, l -> new ArrayList<>()).addAll(labels);
+					}
+				} catch (ReflectiveOperationException | org.eclipse.jface.text.BadLocationException e) {
+					throw new AssertionError("cannot read the minings of " + header, e);
+				}
+			}
+		}
+		return result;
+	}
+
 	static int lineOf(ITextEditor editor, Annotation annotation) throws Exception {
 		IAnnotationModel model = viewer(editor).getAnnotationModel();
 		return document(editor).getLineOfOffset(model.getPosition(annotation).getOffset());

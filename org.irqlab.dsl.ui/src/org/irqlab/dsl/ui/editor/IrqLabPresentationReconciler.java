@@ -21,8 +21,6 @@ import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.rules.WordRule;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.RGB;
-import org.eclipse.jface.resource.ColorRegistry;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 import org.irqlab.dsl.ui.IrqLabUiPlugin;
@@ -33,8 +31,6 @@ import org.irqlab.dsl.ui.IrqLabUiPlugin;
  */
 public class IrqLabPresentationReconciler extends PresentationReconciler {
 
-	private static final ColorRegistry COLORS = new ColorRegistry();
-
 	public IrqLabPresentationReconciler() {
 		RuleBasedScanner scanner = new RuleBasedScanner();
 		scanner.setRules(createRules());
@@ -43,10 +39,17 @@ public class IrqLabPresentationReconciler extends PresentationReconciler {
 		setRepairer(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
 	}
 
+	/** The names' colours come from the model, painted over the rules' ({@link SemanticHighlighter}). */
+	@Override
+	public void install(org.eclipse.jface.text.ITextViewer viewer) {
+		super.install(viewer);
+		SemanticHighlighter.install(viewer);
+	}
+
 	private static IRule[] createRules() {
-		IToken keyword = token("keyword", new RGB(127, 0, 85), SWT.BOLD);
-		IToken comment = token("comment", new RGB(63, 127, 95), SWT.NORMAL);
-		IToken number = token("number", new RGB(18, 92, 160), SWT.NORMAL);
+		IToken keyword = token(EditorColours.KEYWORD, SWT.BOLD);
+		IToken comment = token(EditorColours.COMMENT, SWT.NORMAL);
+		IToken number = token(EditorColours.NUMBER, SWT.NORMAL);
 		IToken other = Token.UNDEFINED;
 
 		WordRule words = new WordRule(new KeywordDetector(), other);
@@ -67,12 +70,14 @@ public class IrqLabPresentationReconciler extends PresentationReconciler {
 		return new TreeSet<>(GrammarUtil.getAllKeywords(grammar.getGrammar()));
 	}
 
-	private static IToken token(String name, RGB rgb, int style) {
-		String key = "org.irqlab.dsl.ui." + name;
-		if (!COLORS.hasValueFor(key)) {
-			COLORS.put(key, rgb);
-		}
-		return new Token(new TextAttribute(COLORS.get(key), null, style));
+	/** The theme's colour, looked up when painted: a change of theme recolours without a new scanner. */
+	private static IToken token(String colour, int style) {
+		return new Token(null) {
+			@Override
+			public Object getData() {
+				return new TextAttribute(EditorColours.get(colour), null, style);
+			}
+		};
 	}
 
 	/** Keywords such as el8-4.18 contain dashes and dots, so words are matched on the same characters. */

@@ -1,10 +1,18 @@
 package org.irqlab.dsl.ui.outline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.IPostSelectionProvider;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
 import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -19,11 +27,22 @@ import org.irqlab.dsl.ui.IrqLabUiPlugin;
 import org.irqlab.dsl.ui.editor.ModelSnapshot;
 import org.irqlab.dsl.ui.editor.ModelSnapshots;
 
-/** The Outline view of an .irqlab editor: the same symbols the language server reports, refreshed as you type. */
+/**
+ * The Outline view of an .irqlab editor: the same symbols the language server reports, refreshed as you
+ * type, and linked with the editor both ways: selecting a symbol selects its name in the text, and moving
+ * the caret selects the innermost symbol around it (an event inside its scenario, expanded to show it).
+ */
 public class IrqLabOutlinePage extends ContentOutlinePage {
 
 	private final ITextEditor editor;
 	private final Consumer<ModelSnapshot> listener = this::snapshotChanged;
+	private final ISelectionChangedListener caretMoved = event -> {
+		if (event.getSelection() instanceof ITextSelection text) {
+			revealSymbolAt(text.getOffset());
+		}
+	};
+	/** Set while the page selects what the caret is in, so that the editor's caret is not moved in return. */
+	private boolean following;
 
 	public IrqLabOutlinePage(ITextEditor editor) {
 		this.editor = editor;
@@ -37,12 +56,15 @@ public class IrqLabOutlinePage extends ContentOutlinePage {
 		viewer.setLabelProvider(new Labels());
 		viewer.setAutoExpandLevel(2);
 		addSelectionChangedListener(event -> {
-			if (event.getSelection() instanceof IStructuredSelection selection
+			if (!following && event.getSelection() instanceof IStructuredSelection selection
 					&& selection.getFirstElement() instanceof ModelSymbols.Symbol symbol) {
 				editor.selectAndReveal(symbol.nameOffset(), symbol.nameLength());
 			}
 		});
 		viewer.setInput(List.of());
+		if (editor.getSelectionProvider() instanceof IPostSelectionProvider post) {
+			post.addPostSelectionChangedListener(caretMoved);
+		}
 		ModelSnapshots.addListener(listener);
 		ModelSnapshot snapshot = ModelSnapshots.latest(document());
 		if (snapshot != null) {
@@ -52,6 +74,9 @@ public class IrqLabOutlinePage extends ContentOutlinePage {
 
 	@Override
 	public void dispose() {
+		if (editor.getSelectionProvider() instanceof IPostSelectionProvider post) {
+			post.removePostSelectionChangedListener(caretMoved);
+		}
 		ModelSnapshots.removeListener(listener);
 		super.dispose();
 	}
@@ -76,8 +101,46 @@ public class IrqLabOutlinePage extends ContentOutlinePage {
 			viewer.getControl().getDisplay().asyncExec(() -> {
 				if (!viewer.getControl().isDisposed()) {
 					viewer.setInput(symbols);
+					if (editor.getSelectionProvider() != null
+							&& editor.getSelectionProvider().getSelection() instanceof ITextSelection text) {
+						revealSymbolAt(text.getOffset());
+					}
 				}
 			});
+		}
+	}
+
+	/** Selects the innermost symbol whose text holds the offset (none when the caret is between elements). */
+	private void revealSymbolAt(int offset) {
+		TreeViewer viewer = getTreeViewer();
+		if (viewer == null || viewer.getControl().isDisposed() || !(viewer.getInput() instanceof List<?> symbols)) {
+			return;
+		}
+		List<Object> path = new ArrayList<>();
+		List<?> level = symbols;
+		boolean deeper = true;
+		while (deeper) {
+			deeper = false;
+			for (Object each : level) {
+				ModelSymbols.Symbol symbol = (ModelSymbols.Symbol) each;
+				if (symbol.offset() <= offset && offset <= symbol.offset() + symbol.length()) {
+					path.add(symbol);
+					level = symbol.children();
+					deeper = true;
+					break;
+				}
+			}
+		}
+		ISelection selection = path.isEmpty() ? StructuredSelection.EMPTY
+				: new TreeSelection(new TreePath(path.toArray()));
+		if (selection.equals(viewer.getSelection())) {
+			return;
+		}
+		following = true;
+		try {
+			viewer.setSelection(selection, true);
+		} finally {
+			following = false;
 		}
 	}
 
