@@ -112,7 +112,10 @@ public class CapacityEditingTest {
 				managed = each;
 			}
 		}
-		assertTrue(labels.contains("Add only 291 x dpu_disk (the most that probe)"), labels.toString());
+		assertTrue(labels.stream().anyMatch(l -> l.startsWith("Add only 291 x dpu_disk (the most that probe): all 291 probe")),
+				labels.toString());
+		assertTrue(labels.stream().anyMatch(l -> l.endsWith("(managed false): all 512 get per-queue vectors, 14,057 free")),
+				"each fix says what it gives, simulated: " + labels);
 		assertNotNull(managed, labels.toString());
 
 		managed.apply(document);
