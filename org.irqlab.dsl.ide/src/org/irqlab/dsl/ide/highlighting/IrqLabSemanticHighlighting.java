@@ -137,8 +137,11 @@ public class IrqLabSemanticHighlighting implements ISemanticHighlightingCalculat
 			return;
 		}
 		if (isKernelVersion(leaf)) {
-			// `kernel 5.14.0-427.13.1.el9_4.x86_64`: one value, as the profile names were when they were enum values
-			acceptor.addPosition(leaf.getOffset(), leaf.getLength(), ENUM_MEMBER);
+			// `kernel 5.14.0-427.13.1.el9_4.x86_64`: one value (one token), as the profile names were as enum values
+			INode release = leaf.getParent();
+			if (release.getOffset() == leaf.getOffset()) { // its first visible word
+				acceptor.addPosition(release.getOffset(), release.getLength(), ENUM_MEMBER);
+			}
 		} else if (isEnumLiteral(element)) {
 			acceptor.addPosition(leaf.getOffset(), leaf.getLength(), startsItsStatement(leaf) ? KEYWORD : ENUM_MEMBER);
 		} else if (element instanceof Keyword keyword) {
