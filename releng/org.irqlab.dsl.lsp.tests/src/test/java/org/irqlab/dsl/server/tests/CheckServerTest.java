@@ -38,6 +38,7 @@ class CheckServerTest {
 	/** The client's "not served" exit codes: the launcher then runs the plain way (and starts a server on 75). */
 	static final int NOT_SERVED_START = 75;
 	static final int NOT_SERVED = 76;
+	static final int SERVED = 100;
 
 	@TempDir
 	static Path temporary;
@@ -76,6 +77,10 @@ class CheckServerTest {
 	}
 
 	static Run exec(Path directory, List<String> command) {
+		return exec(directory, command, Map.of());
+	}
+
+	static Run exec(Path directory, List<String> command, Map<String, String> more) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.put("XDG_RUNTIME_DIR", runtime.toString());
@@ -84,6 +89,7 @@ class CheckServerTest {
 		environment.remove("JDK_JAVA_OPTIONS");
 		environment.remove("_JAVA_OPTIONS");
 		environment.remove("IRQLAB_NO_SERVER");
+		environment.putAll(more);
 		try {
 			Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
 			CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -120,6 +126,7 @@ class CheckServerTest {
 		return exec(directory, command);
 	}
 
+	/** The client's own exit code: 100 + the check's when served, 75 or 76 when not. */
 	static Run client(Path directory, Path forJar, String... args) {
 		List<String> command = new ArrayList<>(List.of(java(), "-cp", clientJar.toString(),
 				"org.irqlab.dsl.standalone.server.CheckClient", forJar.toString()));
@@ -127,11 +134,16 @@ class CheckServerTest {
 		return exec(directory, command);
 	}
 
+	/** A check the server must run: what it printed, with the check's exit code. */
+	static Run served(Path directory, Path forJar, String... args) {
+		Run run = client(directory, forJar, args);
+		assertTrue(run.code() >= SERVED && run.code() <= SERVED + 2, "the server should have run `" + String.join(" ", args)
+				+ "`; the client exited " + run.code() + ": " + run.err());
+		return new Run(run.code() - SERVED, run.out(), run.err());
+	}
+
 	static Run served(Path directory, String... args) {
-		Run run = client(directory, jar, args);
-		assertFalse(run.code() == NOT_SERVED || run.code() == NOT_SERVED_START,
-				"the server should have run `" + String.join(" ", args) + "`; the client exited " + run.code() + ": " + run.err());
-		return run;
+		return served(directory, jar, args);
 	}
 
 	/** The plain run and the served one in the same folder: the same bytes and exit code. */
@@ -270,14 +282,14 @@ class CheckServerTest {
 		Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
 		Process server = startServer(copy);
 		Path socket = socketOf(copy);
-		assertEquals(0, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
+		assertEquals(0, served(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
 		server.destroyForcibly().waitFor(); // SIGKILL: nothing removes its socket
 		assertTrue(Files.exists(socket), "a killed server leaves its socket behind");
 		assertEquals(NOT_SERVED_START, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
 		assertFalse(Files.exists(socket), "the client removed the dead socket");
 		Files.createFile(socket); // not even a socket: the new server replaces it
 		startServer(copy);
-		assertEquals(0, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
+		assertEquals(0, served(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
 	}
 
 	@Test
@@ -286,7 +298,7 @@ class CheckServerTest {
 		Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
 		Process server = startServer(copy);
 		Path socket = socketOf(copy);
-		assertEquals(0, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
+		assertEquals(0, served(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
 		Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + 5_000)); // as a build would
 		assertEquals(NOT_SERVED_START, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code(),
 				"the rebuilt jar's client looks for another socket");
@@ -307,5 +319,31 @@ class CheckServerTest {
 		Run none = status(copy);
 		assertEquals(1, none.code(), none.out());
 		assertEquals(NOT_SERVED_START, client(root, copy, "check", "examples/healthy-nvme-virtio-net.irqlab").code());
+	}
+
+	@Test
+	void theLauncherStartsAServerAndPrintsWhatThePlainWayPrints() throws Exception {
+		Path launcherRuntime = Files.createDirectories(temporary.resolve("launcher"));
+		Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", launcherRuntime.toString(), "IRQLAB_SERVER_IDLE", "120",
+				"JAVA_HOME", System.getProperty("java.home"));
+		List<String> check = List.of("./irqlab", "check", "examples/seed-incident.irqlab");
+		List<String> status = List.of("./irqlab", "server", "--status");
+		Run plain = plain(root, "check", "examples/seed-incident.irqlab");
+		try {
+			assertEquals(plain, exec(root, check, environment), "the first check, which starts the server");
+			long deadline = System.nanoTime() + 180_000_000_000L;
+			while (!exec(root, status, environment).out().contains("checks:")) {
+				assertTrue(System.nanoTime() < deadline, "./irqlab check started no server within 180 s");
+				Thread.sleep(500);
+			}
+			assertEquals(plain, exec(root, check, environment), "a check through the server");
+			assertTrue(exec(root, status, environment).out().contains("checks:   1 served"), "the server ran it");
+			Map<String, String> off = new java.util.HashMap<>(environment);
+			off.put("IRQLAB_NO_SERVER", "1");
+			assertEquals(plain, exec(root, check, off), "IRQLAB_NO_SERVER=1");
+			assertTrue(exec(root, status, environment).out().contains("checks:   1 served"), "IRQLAB_NO_SERVER=1 runs the plain way");
+		} finally {
+			exec(root, List.of("./irqlab", "server", "--stop"), environment);
+		}
 	}
 }

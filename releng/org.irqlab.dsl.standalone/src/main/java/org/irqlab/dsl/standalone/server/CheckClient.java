@@ -22,10 +22,10 @@ import java.util.Locale;
 /**
  * The small client `./irqlab check` starts instead of the whole command line: it hands the check to the
  * user's check server (see {@link CheckServer}) and prints what the server's run printed, with its exit
- * code. It uses only the JDK and loads few classes, so its JVM starts in a fraction of the command line's
- * time. When it cannot be served it prints nothing and exits with {@link #NOT_SERVED_START} or
- * {@link #NOT_SERVED}: the launcher then runs the check the plain way, so what the user sees never
- * depends on the server.
+ * code, as {@link #SERVED} plus that code. It uses only the JDK and loads few classes, so its JVM starts
+ * in a fraction of the command line's time. When it cannot be served it prints nothing and exits with
+ * {@link #NOT_SERVED_START} or {@link #NOT_SERVED}: the launcher then runs the check the plain way, so
+ * what the user sees never depends on the server.
  *
  * <p>Usage: {@code java -cp irqlab.jar org.irqlab.dsl.standalone.server.CheckClient JAR check ARGS...}
  */
@@ -35,6 +35,11 @@ public final class CheckClient {
 	public static final int NOT_SERVED_START = 75;
 	/** Not served (the server declined, is starting, or cannot be used): run the plain way. */
 	public static final int NOT_SERVED = 76;
+	/**
+	 * Served: this plus the check's exit code (0, 1 or 2). Apart from the JVM's own (1 when it cannot start),
+	 * so that a client that failed to start is never taken for a check with errors.
+	 */
+	public static final int SERVED = 100;
 
 	private CheckClient() {
 	}
@@ -111,8 +116,12 @@ public final class CheckClient {
 				switch (frame.tag()) {
 					case Protocol.OUT, Protocol.ERR -> output.add(frame);
 					case Protocol.EXIT -> {
+						int code = new DataInputStream(new java.io.ByteArrayInputStream(frame.bytes())).readInt();
+						if (code < 0 || code > 2) {
+							return NOT_SERVED; // not one of the command line's codes: let it run itself
+						}
 						print(output);
-						return new DataInputStream(new java.io.ByteArrayInputStream(frame.bytes())).readInt();
+						return SERVED + code;
 					}
 					default -> {
 						return NOT_SERVED;

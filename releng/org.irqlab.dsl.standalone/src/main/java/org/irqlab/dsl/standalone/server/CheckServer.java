@@ -141,7 +141,7 @@ public final class CheckServer {
 	}
 
 	/**
-	 * Checks a bundled model a few times in every format before listening: the first client then finds
+	 * Checks a bundled model several times in every format before listening: the first client then finds
 	 * the parser, validator and simulator compiled. Until the socket exists, clients run the plain way.
 	 */
 	private void warmUp() {
@@ -154,7 +154,8 @@ public final class CheckServer {
 			Files.write(model, seed.readAllBytes());
 			IrqLabCli.Context context = new IrqLabCli.Context(address.directory(), injector, injector,
 					org.eclipse.xtext.util.CancelIndicator.NullImpl);
-			for (int round = 0; round < 5; round++) {
+			// at least 5 rounds, then more for up to 5 s: the JIT compiles the hot code meanwhile, not while clients wait
+			for (int round = 0; round < 40 && (round < 5 || System.nanoTime() - start < 5_000_000_000L); round++) {
 				for (String format : List.of("text", "json", "sarif")) {
 					PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
 					IrqLabCli.run(new String[] { "check", "--format", format, model.getFileName().toString() }, discard, discard, context);
