@@ -362,7 +362,21 @@ public final class CheckServer {
 			}
 			// What `new PrintWriter(System.out, true)` in the client's own JVM would have encoded, flushed alike.
 			PrintStream out = new PrintStream(frames.stream(Protocol.OUT), false, stdout);
-			PrintStream err = new PrintStream(frames.stream(Protocol.ERR), false, stderr);
+			ByteArrayOutputStream errCopy = new ByteArrayOutputStream();
+			PrintStream err = new PrintStream(new java.io.FilterOutputStream(frames.stream(Protocol.ERR)) {
+				@Override
+				public void write(int b) throws IOException {
+					write(new byte[] { (byte) b }, 0, 1);
+				}
+
+				@Override
+				public void write(byte[] bytes, int offset, int length) throws IOException {
+					if (errCopy.size() < (1 << 20)) {
+						errCopy.write(bytes, offset, length);
+					}
+					this.out.write(bytes, offset, length); // the frame stream this filter wraps
+				}
+			}, false, stderr);
 			Locale.setDefault(locale);
 			Locale.setDefault(Locale.Category.FORMAT, formatLocale);
 			Locale.setDefault(Locale.Category.DISPLAY, displayLocale);
@@ -385,6 +399,13 @@ public final class CheckServer {
 				return;
 			}
 			if (cancelled.get()) {
+				return;
+			}
+			if (errCopy.toString(stderr).contains("irqlab: internal error: ")) {
+				// a failure of the server's state would look like the check's own: the client runs it itself
+				log.println("irqlab server: declined after an internal error: " + errCopy.toString(stderr).strip());
+				declined.incrementAndGet();
+				frames.frame(Protocol.DECLINED, new byte[0]);
 				return;
 			}
 			frames.frame(Protocol.EXIT, ByteBuffer.allocate(4).putInt(code).array());
