@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
-import org.irqlab.dsl.IrqLabStandaloneSetup;
 import org.irqlab.dsl.model.Element;
 import org.irqlab.dsl.model.Model;
 import org.irqlab.dsl.model.Scenario;
@@ -64,9 +63,10 @@ final class CheckCommand implements Callable<Integer> {
 	private int check() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Injector injector = format == Format.sarif ? parent.injectorWithFixes()
-				: new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
-		ModelLoader.Result result = new ModelLoader(injector).loadAndValidate(files);
+		IrqLabCli.Context context = parent.context();
+		Injector injector = format == Format.sarif ? parent.injectorWithFixes() : parent.injector();
+		ModelLoader.Result result = new ModelLoader(injector).loadAndValidate(files, context.workingDirectory(),
+				context.cancel());
 		for (ModelLoader.Unreadable each : result.unreadable()) {
 			err.println(each.file() + ": error: cannot read: " + each.reason());
 		}
@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
 			}
 		}
 		if (format == Format.json) {
-			out.print(ReportJson.toJson(json(result, injector.getInstance(ScenarioSimulations.class))));
+			out.print(ReportJson.toJson(json(result, injector.getInstance(ScenarioSimulations.class), context.cancel())));
 		} else if (format == Format.sarif) {
 			out.print(ReportJson.toJson(sarif(result, injector.getInstance(IssueFixes.class))));
 		}
@@ -102,11 +102,11 @@ final class CheckCommand implements Callable<Integer> {
 		}
 		result.resources().forEach((file, resource) -> log.add(file, resource,
 				DiagnosticFormat.inReadingOrder(result.issues().getOrDefault(file, List.of()))));
-		return log.toJson(new IrqLabCli.Version().getVersion()[0].substring("irqlab ".length()));
+		return log.toJson(parent.context().workingDirectory(), new IrqLabCli.Version().getVersion()[0].substring("irqlab ".length()));
 	}
 
 	/** The files in the order given, each with its scenarios as the simulator ran them for the validator. */
-	private JsonObject json(ModelLoader.Result result, ScenarioSimulations simulations) {
+	private JsonObject json(ModelLoader.Result result, ScenarioSimulations simulations, CancelIndicator cancel) {
 		List<JsonObject> entries = new ArrayList<>();
 		java.util.Set<Path> done = new java.util.HashSet<>();
 		for (Path file : files) {
@@ -127,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
 			if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
 				for (Element element : model.getElements()) {
 					if (element instanceof Scenario scenario && scenario.getName() != null) {
-						scenarios.add(ScenarioFacts.of(simulations.outcome(scenario, CancelIndicator.NullImpl)));
+						scenarios.add(ScenarioFacts.of(simulations.outcome(scenario, cancel)));
 					}
 				}
 			}

@@ -1,10 +1,12 @@
 package org.irqlab.dsl.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.eclipse.xtext.util.CancelIndicator;
 import org.irqlab.dsl.IrqLabStandaloneSetup;
 
 import com.google.inject.Injector;
@@ -29,15 +31,41 @@ public final class IrqLabCli implements Runnable {
 	@CommandLine.Spec
 	private CommandLine.Model.CommandSpec spec;
 
-	/** Makes the injector of `check --format sarif`, whose IssueFixes may compute the quick fixes; null: the runtime's. */
-	private final Supplier<Injector> injectorWithFixes;
+	/**
+	 * Where a run happens and what it uses. The command line in its own process uses the process's
+	 * working directory and makes its injectors; the check server (the standalone jar's) runs `check`
+	 * for a client in another folder, with injectors it keeps between requests, and cancels the run
+	 * when the client goes away.
+	 *
+	 * @param workingDirectory  absolute; relative FILE arguments of `check` resolve against it
+	 * @param injector          the runtime injector of `check`; null: a new one per run
+	 * @param injectorWithFixes makes an injector that binds {@link org.irqlab.dsl.validation.IssueFixes} to
+	 *                          the editor's quick fixes, for `check --format sarif`; null: the runtime's
+	 * @param cancel            stops loading, validation and simulation early; what they printed is then moot
+	 */
+	public record Context(Path workingDirectory, Supplier<Injector> injector, Supplier<Injector> injectorWithFixes,
+			CancelIndicator cancel) {
 
-	public IrqLabCli() {
-		this(null);
+		/** The process's own: its working directory, new injectors, never cancelled. */
+		public static Context ofProcess(Supplier<Injector> injectorWithFixes) {
+			return new Context(Path.of("").toAbsolutePath(), null, injectorWithFixes, CancelIndicator.NullImpl);
+		}
+
+		public Context {
+			if (!workingDirectory.isAbsolute()) {
+				throw new IllegalArgumentException("the working directory must be absolute: " + workingDirectory);
+			}
+		}
 	}
 
-	private IrqLabCli(Supplier<Injector> injectorWithFixes) {
-		this.injectorWithFixes = injectorWithFixes;
+	private final Context context;
+
+	public IrqLabCli() {
+		this(Context.ofProcess(null));
+	}
+
+	private IrqLabCli(Context context) {
+		this.context = context;
 	}
 
 	public static void main(String[] args) {
@@ -54,12 +82,17 @@ public final class IrqLabCli implements Runnable {
 
 	/** Runs the command line with the given streams and returns its exit code; never calls System.exit. */
 	public static int run(String[] args, PrintWriter out, PrintWriter err) {
-		return run(args, out, err, null);
+		return run(args, out, err, (Supplier<Injector>) null);
 	}
 
 	/** As {@link #run(String[], PrintWriter, PrintWriter)}, with the injector for SARIF fixes (see {@link #main(String[], Supplier)}). */
 	public static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Injector> injectorWithFixes) {
-		CommandLine commandLine = new CommandLine(new IrqLabCli(injectorWithFixes));
+		return run(args, out, err, Context.ofProcess(injectorWithFixes));
+	}
+
+	/** As {@link #run(String[], PrintWriter, PrintWriter)}, in the given context (the check server's client's). */
+	public static int run(String[] args, PrintWriter out, PrintWriter err, Context context) {
+		CommandLine commandLine = new CommandLine(new IrqLabCli(context));
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -88,11 +121,12 @@ public final class IrqLabCli implements Runnable {
 			if (arg.startsWith("-")) {
 				continue; // the top-level options take no values
 			}
-			if (commandLine.getSubcommands().containsKey(arg) || arg.equals("lsp")) {
+			if (commandLine.getSubcommands().containsKey(arg) || arg.equals("lsp") || arg.equals("server")) {
 				return null;
 			}
 			List<String> commands = new ArrayList<>(commandLine.getSubcommands().keySet());
 			commands.add("lsp");
+			commands.add("server");
 			String closest = null;
 			int best = Integer.MAX_VALUE;
 			for (String command : commands) {
@@ -131,8 +165,56 @@ public final class IrqLabCli implements Runnable {
 
 	/** The injector for output that carries fixes; the runtime's (no fixes) unless the caller provided one. */
 	Injector injectorWithFixes() {
-		return injectorWithFixes != null ? injectorWithFixes.get()
+		return context.injectorWithFixes() != null ? context.injectorWithFixes().get() : injector();
+	}
+
+	/** The runtime injector: the context's, or a new one. */
+	Injector injector() {
+		return context.injector() != null ? context.injector().get()
 				: new IrqLabStandaloneSetup().createInjectorAndDoEMFRegistration();
+	}
+
+	Context context() {
+		return context;
+	}
+
+	/**
+	 * Whether {@code args} are a `check` run the check server may do for a client and print exactly what
+	 * this process would: the arguments parse, ask for no help or version, and name no file that is a
+	 * device or process entry (`/dev/stdin` is the client's, not the server's). Usage errors and help
+	 * run in the client's own process, where picocli sees its terminal.
+	 */
+	public static boolean servable(String[] args, Path workingDirectory) {
+		if (args.length == 0 || !args[0].equals("check")) {
+			return false;
+		}
+		CommandLine commandLine = new CommandLine(new IrqLabCli(new Context(workingDirectory, null, null, CancelIndicator.NullImpl)));
+		CommandLine.ParseResult parsed;
+		try {
+			parsed = commandLine.parseArgs(args);
+		} catch (CommandLine.ParameterException e) {
+			return false;
+		}
+		if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested() || !parsed.hasSubcommand()) {
+			return false;
+		}
+		CommandLine.ParseResult check = parsed.subcommand();
+		if (check.isUsageHelpRequested() || check.isVersionHelpRequested() || !check.unmatched().isEmpty()) {
+			return false;
+		}
+		List<Path> files = check.matchedPositionalValue(0, List.of());
+		for (Path file : files) {
+			Path absolute = workingDirectory.resolve(file).normalize();
+			try {
+				absolute = absolute.toRealPath();
+			} catch (java.io.IOException | RuntimeException e) {
+				// a missing file is reported the same way by either process
+			}
+			if (absolute.startsWith("/dev") || absolute.startsWith("/proc") || absolute.startsWith("/sys")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

@@ -52,20 +52,32 @@ public final class ModelLoader {
 		}
 	}
 
+	/** Loads and validates {@code files}, relative ones against the process's working directory. */
 	public Result loadAndValidate(List<Path> files) {
+		return loadAndValidate(files, Path.of("").toAbsolutePath(), CancelIndicator.NullImpl);
+	}
+
+	/**
+	 * Loads and validates {@code files}; relative ones resolve against {@code workingDirectory}, and the
+	 * result keeps each under the spelling it was given.
+	 *
+	 * @param cancel stops the validation early (the check server's client went away); the issues are then incomplete
+	 */
+	public Result loadAndValidate(List<Path> files, Path workingDirectory, CancelIndicator cancel) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		Map<Path, XtextResource> resources = new LinkedHashMap<>();
 		List<Unreadable> unreadable = new ArrayList<>();
 		Map<Path, Path> duplicates = new LinkedHashMap<>();
 		Map<Path, Path> seen = new LinkedHashMap<>();
 		for (Path file : files) {
-			Path first = seen.putIfAbsent(identity(file), file);
+			Path absolute = workingDirectory.resolve(file);
+			Path first = seen.putIfAbsent(identity(absolute), file);
 			if (first != null) {
 				duplicates.put(file, first);
 				continue;
 			}
 			try {
-				resources.put(file, load(resourceSet, file));
+				resources.put(file, load(resourceSet, absolute));
 			} catch (IOException | RuntimeException e) {
 				unreadable.add(new Unreadable(file, describe(e)));
 			}
@@ -73,16 +85,16 @@ public final class ModelLoader {
 		EcoreUtil.resolveAll(resourceSet);
 		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
 		resources.forEach((file, resource) -> issues.put(file, resource.getResourceServiceProvider()
-				.getResourceValidator().validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)));
+				.getResourceValidator().validate(resource, CheckMode.ALL, cancel)));
 		return new Result(resources, issues, unreadable, duplicates);
 	}
 
 	/** The same file, however it is spelled: its real path when it exists, else its normalized absolute path. */
-	private static Path identity(Path file) {
+	private static Path identity(Path absolute) {
 		try {
-			return file.toRealPath();
+			return absolute.toRealPath();
 		} catch (IOException | RuntimeException e) {
-			return file.toAbsolutePath().normalize();
+			return absolute.normalize();
 		}
 	}
 
@@ -90,7 +102,7 @@ public final class ModelLoader {
 		if (!Files.isRegularFile(file)) {
 			throw new IOException(Files.exists(file) ? "not a regular file" : "no such file");
 		}
-		Path absolute = file.toAbsolutePath().normalize();
+		Path absolute = file.normalize();
 		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(absolute.toString()));
 		if (resource == null) {
 			throw new IOException("not an .irqlab file");

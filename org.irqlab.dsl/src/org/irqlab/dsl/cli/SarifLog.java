@@ -134,7 +134,8 @@ final class SarifLog {
 		results.add(result);
 	}
 
-	JsonObject toJson(String version) {
+	/** @param workingDirectory the folder relative file names are relative to: the log's SRCROOT */
+	JsonObject toJson(Path workingDirectory, String version) {
 		JsonObject driver = new JsonObject();
 		driver.addProperty("name", "irqlab");
 		driver.addProperty("semanticVersion", version.replace("-SNAPSHOT", ""));
@@ -160,7 +161,7 @@ final class SarifLog {
 		run.add("tool", tool);
 		JsonObject base = new JsonObject();
 		JsonObject root = new JsonObject();
-		root.addProperty("uri", Path.of("").toAbsolutePath().toUri().toString());
+		root.addProperty("uri", workingDirectory.toUri().toString());
 		base.add("SRCROOT", root);
 		run.add("originalUriBaseIds", base);
 		run.addProperty("columnKind", "utf16CodeUnits");
