@@ -17,7 +17,7 @@ import org.irqlab.dsl.ui.views.VectorMatrixView;
  * Starts the bundle with the workbench, so that the first .irqlab file created in any project turns
  * the builder on even before an editor has been opened (the bundle's start registers that listener).
  * `./irqlab workbench FILE...` passes the files in -Dirqlab.open (the launcher jar, unlike the native
- * launcher, does not open files); each file's folder becomes a project ({@link FolderProjects}) and the
+ * launcher, does not open files); each file's folder is linked into a workspace project ({@link FolderProjects}) and the
  * files open next to the Vector Matrix view.
  */
 public class IrqLabStartup implements IStartup {
@@ -48,7 +48,7 @@ public class IrqLabStartup implements IStartup {
 					IDE.openEditor(page, inWorkspace);
 				} else {
 					IrqLabUiPlugin.getDefault().getLog().warn(file.getParent()
-							+ " cannot be opened as a project (it holds the workspace or lies in another project); "
+							+ " cannot be linked into the workspace (it holds the workspace); "
 							+ file.getName() + " is edited on its own, without the builder and the project's other models");
 					IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().getStore(file.toURI()));
 				}

@@ -24,7 +24,10 @@ import org.irqlab.dsl.ui.IrqLabStartup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** `./irqlab workbench FILE`: the file's folder becomes a project, so the file is checked with its neighbours, marked and commentable. */
+/**
+ * `./irqlab workbench FILE`: the file's folder is linked into a workspace project, so the file is checked with
+ * its neighbours, marked and commentable, and nothing is written into the user's folder.
+ */
 public class CommandLineFilesTest {
 
 	private Path folder;
@@ -42,7 +45,7 @@ public class CommandLineFilesTest {
 	}
 
 	@Test
-	void aFileOutsideTheWorkspaceIsOpenedInAProjectOfItsFolder() throws Exception {
+	void aFileOutsideTheWorkspaceIsOpenedThroughALinkedFolder() throws Exception {
 		folder = Files.createTempDirectory("irqlab-models");
 		Files.writeString(folder.resolve("hosts.irqlab"), HOSTS);
 		Path plan = Files.writeString(folder.resolve("plan.irqlab"), PLAN);
@@ -52,7 +55,9 @@ public class CommandLineFilesTest {
 		ITextEditor editor = (ITextEditor) page().getActiveEditor();
 		opened = Adapters.adapt(editor.getEditorInput(), IFile.class);
 		assertNotNull(opened, "the editor shows a workspace file");
-		assertEquals(folder.toFile().getCanonicalFile(), opened.getProject().getLocation().toFile().getCanonicalFile());
+		assertEquals(plan.toFile().getCanonicalFile(), opened.getLocation().toFile().getCanonicalFile(),
+				"the file is edited where it is");
+		assertTrue(opened.getParent().isLinked(), "its folder is linked into a project of the workspace");
 		waitUntil("the scenario is checked on the machine of the file beside it", 60_000,
 				() -> messages(editor).stream().anyMatch(m -> m.contains("on 4 online CPUs")));
 		waitUntil("the Problems view has the file's problems", 60_000, () -> !markerMessages(opened).isEmpty());
@@ -61,5 +66,12 @@ public class CommandLineFilesTest {
 
 		assertTrue(document(editor).get().startsWith("// import lab.*"), document(editor).get());
 		assertTrue(Files.readString(plan).equals(PLAN), "the file on disk is edited in place, on save only");
+		waitUntil("the builder wrote the reports into the workspace project", 60_000,
+				() -> opened.getProject().getFolder("irqlab-gen").exists());
+		try (var written = Files.list(folder)) {
+			assertEquals(java.util.List.of("hosts.irqlab", "plan.irqlab"),
+					written.map(p -> p.getFileName().toString()).sorted().toList(),
+					"nothing is written into the user's folder: no .project, no irqlab-gen/");
+		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceChangeEvent;
@@ -46,8 +47,44 @@ public final class WorkspaceChanges implements IResourceChangeListener {
 			if (folder != null) {
 				result.add(folder);
 			}
+			for (IFolder link : linkedFolders(each)) {
+				WorkspaceFolder linked = register(link);
+				if (linked != null) {
+					result.add(linked);
+				}
+			}
 		}
 		return result;
+	}
+
+	/**
+	 * A linked folder's files live outside its project's folder, where the server does not look: it is a
+	 * workspace folder of its own (files opened from the command line are linked so, see FolderProjects).
+	 */
+	private static List<IFolder> linkedFolders(IProject project) {
+		List<IFolder> links = new ArrayList<>();
+		if (!project.isOpen()) {
+			return links;
+		}
+		try {
+			for (IResource member : project.members()) {
+				if (member instanceof IFolder folder && folder.isLinked()) {
+					links.add(folder);
+				}
+			}
+		} catch (CoreException e) {
+			IrqLabUiPlugin.getDefault().getLog().log(e.getStatus());
+		}
+		return links;
+	}
+
+	private WorkspaceFolder register(IFolder link) {
+		String uri = DocumentUris.of(link);
+		if (uri == null) {
+			return null;
+		}
+		WorkspaceFolder folder = new WorkspaceFolder(uri, link.getFullPath().toString());
+		return folders.putIfAbsent(link.getFullPath().toString(), folder) == null ? folder : null;
 	}
 
 	private WorkspaceFolder register(IProject project) {
@@ -74,6 +111,9 @@ public final class WorkspaceChanges implements IResourceChangeListener {
 				if (resource instanceof IProject project) {
 					return projectChanged(each, project, added, removed);
 				}
+				if (resource instanceof IFolder folder && folder.getParent() instanceof IProject) {
+					linkChanged(each, folder, added, removed);
+				}
 				if (resource instanceof IFile file && DocumentUris.isModel(file.getName())) {
 					fileChanged(each, file, files);
 				}
@@ -88,6 +128,21 @@ public final class WorkspaceChanges implements IResourceChangeListener {
 		}
 		if (!files.isEmpty()) {
 			model.tell(server -> server.didChangeWatchedFiles(new DidChangeWatchedFilesParams(files)));
+		}
+	}
+
+	private void linkChanged(IResourceDelta delta, IFolder folder, List<WorkspaceFolder> added,
+			List<WorkspaceFolder> removed) {
+		if (delta.getKind() == IResourceDelta.REMOVED) {
+			WorkspaceFolder gone = folders.remove(folder.getFullPath().toString());
+			if (gone != null) {
+				removed.add(gone);
+			}
+		} else if (delta.getKind() == IResourceDelta.ADDED && folder.isLinked()) {
+			WorkspaceFolder link = register(folder);
+			if (link != null) {
+				added.add(link);
+			}
 		}
 	}
 
@@ -106,6 +161,12 @@ public final class WorkspaceChanges implements IResourceChangeListener {
 			WorkspaceFolder folder = register(project);
 			if (folder != null) {
 				added.add(folder);
+			}
+			for (IFolder each : linkedFolders(project)) {
+				WorkspaceFolder link = register(each);
+				if (link != null) {
+					added.add(link);
+				}
 			}
 			// a new folder is read whole by the server
 			return false;
