@@ -111,12 +111,7 @@ class LanguageServerTest {
 
 	@Test
 	void completionInADeviceTypeOffersItsSettings() throws Exception {
-		JsonObject result = server.request("textDocument/completion", position(queuesLine, 4), 30);
-
-		JsonElement items = result.get("result");
-		JsonArray list = items.isJsonArray() ? items.getAsJsonArray() : items.getAsJsonObject().getAsJsonArray("items");
-		List<String> labels = new ArrayList<>();
-		list.forEach(item -> labels.add(item.getAsJsonObject().get("label").getAsString()));
+		List<String> labels = completionLabels(queuesLine, 4);
 		assertTrue(labels.contains("managed") && labels.contains("num_request_queues") && labels.contains("intx"),
 				labels.toString());
 		// machine settings do not belong in a device type
@@ -150,13 +145,17 @@ class LanguageServerTest {
 	@Test
 	void completionAfterKernelOffersTheProfileNames() throws Exception {
 		int kernelLine = text.lines().toList().indexOf("    kernel el8-4.18");
-		JsonObject result = server.request("textDocument/completion", position(kernelLine, 11), 30);
+		List<String> labels = completionLabels(kernelLine, 11);
+		assertTrue(labels.containsAll(List.of("el8-4.18", "6.1", "6.12")), labels.toString());
+	}
 
-		JsonElement items = result.get("result");
+	/** The labels the server proposes at a position (a plain list or a CompletionList). */
+	private List<String> completionLabels(int line, int character) throws Exception {
+		JsonElement items = server.request("textDocument/completion", position(line, character), 30).get("result");
 		JsonArray list = items.isJsonArray() ? items.getAsJsonArray() : items.getAsJsonObject().getAsJsonArray("items");
 		List<String> labels = new ArrayList<>();
 		list.forEach(item -> labels.add(item.getAsJsonObject().get("label").getAsString()));
-		assertTrue(labels.containsAll(List.of("el8-4.18", "6.1", "6.12")), labels.toString());
+		return labels;
 	}
 
 	@Test
