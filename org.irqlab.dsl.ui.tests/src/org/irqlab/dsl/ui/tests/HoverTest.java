@@ -75,6 +75,18 @@ public class HoverTest {
 		}
 	}
 
+	@Test
+	void theKernelHoverListsItsRulesAndWhy() throws Exception {
+		String seed = Workbench.seedModel().replace("kernel el8-4.18", "kernel 5.14.0-427.13.1.el9_4.x86_64");
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page(), Workbench.file(project, "seed.irqlab", seed));
+		waitUntil("the seed is checked", 60_000, () -> !Workbench.issues(editor, null).isEmpty());
+		String info = new IrqLabTextHover().getHoverInfo(Workbench.viewer(editor),
+				new Region(seed.indexOf("427.13.1") + 2, 0));
+		assertNotNull(info, "a hover on the kernel");
+		assertTrue(info.startsWith("kernel 5.14.0-427.13.1.el9_4.x86_64: RHEL 9.4 (upstream 5.14 base)"), info);
+		assertTrue(info.contains("- VP-1 ") && info.contains("uncertain: RHEL 9.4"), info);
+	}
+
 	private static StyledText find(Control[] controls, String info) {
 		for (Control each : controls) {
 			if (each instanceof StyledText text && text.getText().equals(info)) {
