@@ -14,6 +14,8 @@ import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 import org.irqlab.dsl.model.AddEvent;
 import org.irqlab.dsl.model.Scenario;
 import org.irqlab.dsl.simulation.EventOutcome;
@@ -79,6 +81,9 @@ public class FixEffects {
 	@Inject
 	private EObjectAtOffsetHelper offsets;
 
+	@Inject
+	private IResourceScopeCache cache;
+
 	/** How the add ends as the model stands. */
 	public Effect now(AddEvent add) {
 		Scenario scenario = EcoreUtil2.getContainerOfType(add, Scenario.class);
@@ -90,6 +95,11 @@ public class FixEffects {
 	 * fixed model cannot be simulated.
 	 */
 	public Effect after(XtextResource resource, AddEvent add, QuickFix fix) {
+		// two diagnostics on one add ask for the same fixes: each is simulated once per state of the model
+		return cache.get(Tuples.pair(FixEffects.class, fix.edits()), resource, () -> simulate(resource, add, fix));
+	}
+
+	private Effect simulate(XtextResource resource, AddEvent add, QuickFix fix) {
 		String text = resource.getParseResult().getRootNode().getText();
 		int addOffset = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(add).getOffset();
 		XtextResourceSet set = resourceSets.get();
