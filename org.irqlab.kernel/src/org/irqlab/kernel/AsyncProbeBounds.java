@@ -11,18 +11,19 @@ import java.util.List;
  * queue and requests it; later, nvme_setup_io_queues() frees that vector and allocates the admin vector again
  * together with one managed vector per I/O queue set. Between the two steps a controller holds exactly one
  * non-managed vector and nothing else, and controllers meet only in the vector matrix. So the more controllers
- * sit between their two steps while another one allocates its queue vectors, the less room that one finds:
+ * sit between their two steps while another one allocates its queue vectors, the less room that one finds, and
+ * set-ups that run at the same moment interleave vector by vector (the MSI domain's lock is taken per vector):
  * <ul>
  * <li>at best no other controller holds an admin vector at that moment: the controllers are set up one after
  * the other, as {@link Simulation#addDevice} plays them;</li>
- * <li>at worst every controller that has not set up its queues yet already holds its admin vector: all
- * controllers enable first, then set up their queues one after the other
- * ({@link Simulation#addNvmeControllersAtOnce}).</li>
+ * <li>at worst every controller that has not set up its queues yet already holds its admin vector, and each
+ * sets up while one other controller per online CPU, less one, is half-way through its queue vectors
+ * ({@link Simulation#addNvmeControllersAtOnce}): the admin vector then goes to a CPU the others have not
+ * reached yet, so admin vectors pile up on the CPUs that come last in the masks, which fill first.</li>
  * </ul>
- * A boot whose set-ups do not overlap lies between the two; set-ups that do overlap take each other's room for a
- * while (vectors are reserved one descriptor at a time, and a failing controller reserves again on every retry of
- * __pci_enable_msix_range()), which can end below the lower bound: a 6.1 guest with 16 CPUs fitted 170 of 200
- * where the bounds are 175-178. How far set-ups overlap is timing, not a kernel rule, so it is not modelled.
+ * How many set-ups are in flight at once is timing, not a kernel rule; one per online CPU is IrqLab's
+ * assumption. Debian 6.1 guests with 16 CPUs fitted 170, 172 and 177 of 200 where the bounds are 167-178
+ * (docs/kernels.md 1.9).
  *
  * @param count  controllers added together
  * @param fewest controllers with one vector per queue in the worst order

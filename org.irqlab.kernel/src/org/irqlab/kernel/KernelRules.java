@@ -166,7 +166,8 @@ public final class KernelRules {
 
     /**
      * nvme_probe() moves a device that sits on no NUMA node to first_memory_node, so its interrupts are
-     * placed there first; "nvme-pci: do not set the NUMA node of device if it has none" removed that (v6.5).
+     * placed there first; "nvme-pci: do not set the NUMA node of device if it has none" removed that (v6.6,
+     * dad651b2a44e; stable 6.5.6, 6.1.56, 5.15.134, 5.10.198, 5.4.258, 4.19.296).
      */
     public boolean nvmeMovesNodelessDeviceToFirstNode() {
         return !has(KernelRule.NVME_NODELESS_STAYS);

@@ -1,5 +1,8 @@
 package org.irqlab.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * nvme (drivers/nvme/host/pci.c), interrupt part only: one unmanaged vector for the admin queue at
  * enable time, then the real allocation with the admin vector as pre_vector, default/read queue sets,
@@ -24,7 +27,15 @@ final class NvmeDriver implements DeviceDriver {
      * asynchronously).
      */
     static int finishProbe(Kernel k, DeviceState d) {
-        int err = setupIoQueues(k, d);
+        return finishProbe(k, d, 0);
+    }
+
+    /**
+     * {@link #finishProbe(Kernel, DeviceState)} while {@code othersInFlight} controllers of the same type are in
+     * the middle of allocating their own queue vectors (see {@link AsyncProbeBounds}).
+     */
+    static int finishProbe(Kernel k, DeviceState d, int othersInFlight) {
+        int err = setupIoQueues(k, d, othersInFlight);
         return err != 0 ? abortProbe(k, d, err) : 0;
     }
 
@@ -47,7 +58,7 @@ final class NvmeDriver implements DeviceDriver {
     }
 
     // mirrors nvme_setup_io_queues() + nvme_setup_irqs() + queue creation
-    private static int setupIoQueues(Kernel k, DeviceState d) {
+    private static int setupIoQueues(Kernel k, DeviceState d, int othersInFlight) {
         int maxIo = k.machine.possibleCpus().size() + d.spec.writeQueues() + d.spec.pollQueues();
         int nrIoQueues = Math.min(d.spec.queues(), maxIo);
         release(k, d);
@@ -66,12 +77,47 @@ final class NvmeDriver implements DeviceDriver {
                 : k.irqs.managed[d.pci.msixIrqs[1]] ? InterruptPath.PER_QUEUE_MSIX_MANAGED
                 : InterruptPath.PER_QUEUE_MSIX_UNMANAGED;
         int ioWithVectors = Math.max(vecs - 1, 1);
+        List<CpuSet> inFlight = holdInFlightReservations(k, d, vecs, othersInFlight);
         int err = requestQueue(k, d, 0, 0);
+        inFlight.forEach(k.matrix::removeManaged);
         for (int q = 1; err == 0 && q <= ioWithVectors; q++) {
             err = requestQueue(k, d, vecs == 1 ? 0 : q, q);
         }
         d.attempts.add(new Attempt(SetupStep.NVME_IO, vecs, err));
         return err;
+    }
+
+    /**
+     * The managed reservations that {@code others} controllers of this type hold at the moment this one's admin
+     * vector is placed, when each of them has allocated every queue vector but the last one that could share a
+     * CPU with the admin vector. msi_domain_alloc_irqs() takes the domain lock per vector, so set-ups running at
+     * once interleave; the admin vector then goes to the CPU that looks emptiest, which is one the others have
+     * not reached yet, and later holds one vector more than its neighbours (what a 16-CPU guest showed: the
+     * admin vectors of one node spread 16 to 29 per CPU, rising with the CPU's place in the masks).
+     */
+    private static List<CpuSet> holdInFlightReservations(Kernel k, DeviceState d, int vecs, int others) {
+        List<CpuSet> held = new ArrayList<>();
+        if (others <= 0 || vecs < 2 || !d.pci.msixEnabled || !k.irqs.managed[d.pci.msixIrqs[1]]) {
+            return held;
+        }
+        int admin = d.pci.msixIrqs[0];
+        int node = k.irqs.node[admin];
+        CpuSet adminCpus = node >= 0 ? k.machine.nodeCpus(node).and(k.irqs.affinity[admin]) : k.irqs.affinity[admin];
+        int last = 0;
+        for (int i = 1; i < vecs; i++) {
+            if (k.irqs.affinity[d.pci.msixIrqs[i]].intersects(adminCpus)) {
+                last = i;
+            }
+        }
+        for (int other = 0; other < others; other++) {
+            for (int i = 1; i < last; i++) {
+                CpuSet mask = k.irqs.affinity[d.pci.msixIrqs[i]];
+                if (k.matrix.reserveManaged(mask) == 0) {
+                    held.add(mask);
+                }
+            }
+        }
+        return held;
     }
 
     /** first_memory_node: the lowest node with CPUs (IrqLab's machines give every node memory). */

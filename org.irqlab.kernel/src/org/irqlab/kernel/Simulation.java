@@ -111,9 +111,10 @@ public final class Simulation {
 
     /**
      * PCI hot-add of {@code count} NVMe controllers whose probes overlap as far as they can: every controller
-     * first takes its admin vector (nvme_pci_enable()), then each in turn sets up its I/O queues. This is the
-     * order in which the most vectors are held by controllers still waiting for their I/O queues (see
-     * {@link #asyncProbeBounds}).
+     * first takes its admin vector (nvme_pci_enable()), then each in turn sets up its I/O queues while as many
+     * others as there are online CPUs, less one, are half-way through allocating theirs. This is the order in
+     * which the most vectors are held by controllers still waiting for their I/O queues and the admin vectors
+     * are spread most unevenly (see {@link #asyncProbeBounds}).
      */
     public List<DeviceResult> addNvmeControllersAtOnce(DeviceSpec spec, int count) {
         if (spec.type() != DeviceKind.NVME) {
@@ -135,10 +136,16 @@ public final class Simulation {
             }
         }
         List<DeviceResult> results = new ArrayList<>(count);
+        // one set-up per online CPU can be between its first and last queue vector at the same moment
+        int inFlight = 0;
+        for (long word : k.online) {
+            inFlight += Long.bitCount(word);
+        }
         for (int i = 0; i < count; i++) {
             DeviceState d = states.get(i);
             int mark = k.log.mark();
-            int err = enabled[i] == 0 ? NvmeDriver.finishProbe(k, d) : enabled[i];
+            int othersInFlight = Math.min(inFlight - 1, count - 1 - i);
+            int err = enabled[i] == 0 ? NvmeDriver.finishProbe(k, d, othersInFlight) : enabled[i];
             results.add(probed(d, new NvmeDriver(), err, mark, befores.get(i)));
         }
         return results;

@@ -50,7 +50,7 @@ final class CapacityMessages {
 	}
 
 	/**
-	 * "between 175 and 178 of the 200 nvme of this add get per-queue vectors; which ones varies from boot to
+	 * "between 167 and 178 of the 200 nvme of this add get per-queue vectors; which ones varies from boot to
 	 * boot: NVMe probes asynchronously ..."
 	 */
 	static String asyncProbeRange(List<EventOutcome> passes, EventOutcome pass, AsyncProbeBounds bounds) {
@@ -58,15 +58,14 @@ final class CapacityMessages {
 		String of = passes.size() > 1 ? " of the " + bounds.count() + " " + driver + " of pass " + (pass.pass() + 1)
 				+ " of this add" : " of the " + bounds.count() + " " + driver + " of this add";
 		return "between " + bounds.fewest() + " and " + bounds.most() + of + " get per-queue vectors; which ones"
-				+ " varies from boot to boot: NVMe probes asynchronously, and each controller holds its admin vector"
-				+ " (nvme_pci_enable()) until it sets up its I/O queues, so the more controllers wait at that point"
-				+ " while another one sets up, the less room it finds. " + bounds.most() + " is the order in which they"
-				+ " set up one after the other (the order simulated here), " + bounds.fewest()
-				+ " the one in which all enable first. Fewer than " + bounds.fewest() + " are possible: set-ups that run at"
-				+ " the same moment also take each other's room for a while (a controller reserves its queue vectors one"
-				+ " at a time, and one that fails reserves them again on every retry of pci_alloc_irq_vectors_affinity()"
-				+ " before it falls back to one vector), and how far they overlap depends on timing, not on the kernel's"
-				+ " rules; a real 6.1 guest (200 controllers, 16 CPUs in 2 nodes) fitted 170 where IrqLab says 175"
+				+ " varies from boot to boot: NVMe probes asynchronously, so controllers set up their queue vectors at"
+				+ " the same time. " + bounds.most() + " is the order in which they set up one after the other (the"
+				+ " order simulated here). " + bounds.fewest() + " is the order in which all hold their first admin"
+				+ " vector (nvme_pci_enable()) and each sets up while one other controller per online CPU is half-way"
+				+ " through reserving its queue vectors: the admin vector then goes to the CPU that looks emptiest,"
+				+ " one the others have not reached yet, so admin vectors pile up on the CPUs that come last in the"
+				+ " masks and those fill first. How far set-ups overlap is timing, not a kernel rule; Debian 6.1 guests"
+				+ " of this kind (200 controllers, 16 CPUs in 2 nodes; range 167-178) fitted 170, 172 and 177"
 				+ " (docs/kernels.md, 1.9).";
 	}
 

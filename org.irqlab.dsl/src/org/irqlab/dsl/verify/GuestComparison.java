@@ -106,6 +106,7 @@ final class GuestComparison {
 			if (state == null) {
 				break;
 			}
+			MatrixCounters before = simulation.counters();
 			AsyncProbeBounds bounds = step.action() == GuestStep.Action.PROBE_TOGETHER
 					? simulation.asyncProbeBounds(plan.devices().get(step.device()).spec(), step.count())
 					: null;
@@ -127,15 +128,21 @@ final class GuestComparison {
 				simulatedPath = counted.fewest() == counted.most() ? counted.most() + " per_vq_msix"
 						: counted.fewest() + "-" + counted.most() + " per_vq_msix";
 			}
+			boolean otherCount = bounds != null && divergedAt == null
+					&& together.get(together.size() - 1).guestPerQueue() != bounds.most();
 			if (observed != null && divergedAt == null) {
-				compareCounters(i + 1, where, observed, simulation.counters());
+				compareCounters(i + 1, where, observed, otherCount
+						? countersOfTheGuestsCount(before, simulation, step, together.get(together.size() - 1).guestPerQueue())
+						: simulation.counters());
 			}
-			if (bounds != null && divergedAt == null && together.get(together.size() - 1).guestPerQueue() != bounds.most()) {
+			if (otherCount) {
 				divergedAt = where;
 				notes.add("after " + where + " the guest's controllers probed together ended otherwise than the one-by-one"
 						+ " simulation (" + together.get(together.size() - 1).guestPerQueue() + " with per-queue vectors, IrqLab "
-						+ bounds.most() + " in that order): which controllers hold which vectors differs, so from there on"
-						+ " only the count and the devices' paths are compared, not the matrix counters or each interrupt");
+						+ bounds.most() + " in that order): the counters of that step are compared with what the guest's"
+						+ " count takes (each controller with per-queue vectors as many as IrqLab gives one, the others one"
+						+ " vector each); which controllers hold which vectors differs, so from there on only the count and"
+						+ " the devices' paths are compared, not the matrix counters or each interrupt");
 			}
 			if (step.touchesDevice() && bounds == null) {
 				device = guest.deviceName(step.device());
@@ -289,6 +296,29 @@ final class GuestComparison {
 		return counted;
 	}
 
+	/**
+	 * The matrix counters after NVMe controllers probed together when {@code perQueue} of them got their queue
+	 * vectors and the others one vector: each of the former takes as many slots as a controller with per-queue
+	 * vectors takes in the simulation (its managed vectors are all requested, so reserved and allocated alike),
+	 * each of the latter one.
+	 */
+	private MatrixCounters countersOfTheGuestsCount(MatrixCounters before, Simulation simulation, GuestStep step,
+			int perQueue) {
+		int vectorsPerQueue = 0;
+		for (Map.Entry<Integer, String> each : simulatedNames.entrySet()) {
+			if (each.getKey() >= step.device() && each.getKey() < step.endDevice()) {
+				DeviceResult device = simulation.device(each.getValue());
+				if (AsyncProbeBounds.perQueue(device)) {
+					vectorsPerQueue = device.vectors().size();
+					break;
+				}
+			}
+		}
+		int taken = perQueue * vectorsPerQueue + (step.count() - perQueue);
+		return new MatrixCounters(before.globalAvailable() - taken, before.globalReserved(), before.totalAllocated() + taken,
+				before.onlineMaps());
+	}
+
 	/** A model that gives a device another INTx line than the guest's matters once the device falls back to INTx. */
 	private void compareIntx(GuestDevice device) {
 		Integer line = guest.intxLines.get(device.index());
@@ -374,6 +404,20 @@ final class GuestComparison {
 		if (device == null) {
 			return null;
 		}
+		if (interrupt.contains(", ")) {
+			// a line with several handlers: this device's own ones ("q0, nvme3q1" for nvme's one vector), or null
+			List<String> own = new ArrayList<>();
+			for (String action : interrupt.split(", ")) {
+				if (partOfOne(action, device) != null) {
+					own.add(action);
+				}
+			}
+			return own.isEmpty() ? null : partOfOne(String.join(", ", own), device);
+		}
+		return partOfOne(interrupt, device);
+	}
+
+	private static String partOfOne(String interrupt, String device) {
 		if (interrupt.equals(device)) {
 			return "";
 		}
@@ -417,7 +461,8 @@ final class GuestComparison {
 			if (part.isEmpty()) {
 				return InterruptPath.INTX.oracleName();
 			}
-			if (part.equals("-virtqueues")) {
+			if (part.equals("-virtqueues") || part.contains(", ")) {
+				// virtio's one vector for all queues, or nvme's for its admin and I/O queue
 				return InterruptPath.SHARED_MSIX.oracleName();
 			}
 			if (part.startsWith("-req.") || part.startsWith("-input.") || part.startsWith("-output.")

@@ -120,7 +120,12 @@ final class GuestObservation {
 			return;
 		}
 		String[] fields = m.group(2).trim().split("\\s+");
-		String name = fields[fields.length - 1];
+		// several handlers on one line are listed "nvme3q0, nvme3q1": the name is all of them, as the simulator names it
+		int first = fields.length - 1;
+		while (first > 0 && fields[first - 1].endsWith(",")) {
+			first--;
+		}
+		String name = String.join(" ", java.util.Arrays.copyOfRange(fields, first, fields.length));
 		boolean ioapic = m.group(2).contains("IO-APIC");
 		int irq = Integer.parseInt(m.group(1));
 		state.interrupts.put(irq, new Interrupt(irq, name, ioapic, "", -1));

@@ -22,7 +22,8 @@ class KernelCommandTest {
 	void twoKernelsShowOnlyTheRulesWhereTheyDiffer() {
 		CliRun run = CliRun.of("kernel", "6.1", "6.12");
 		assertEquals(0, run.exitCode(), run.err());
-		assertTrue(run.out().contains("7 rules differ"), run.out());
+		assertTrue(run.out().contains("6 rules differ"), run.out());
+		assertTrue(!run.out().contains("NVME-2"), "6.1.y took NVME-2 in 6.1.56: " + run.out());
 		assertTrue(run.out().contains("-/+ VP-2"), run.out());
 		assertTrue(run.out().contains("-/+ HP-2"), run.out());
 		assertTrue(!run.out().contains("VP-1"), "both have VP-1: " + run.out());

@@ -16,6 +16,7 @@ import org.irqlab.kernel.DeviceResult;
 import org.irqlab.kernel.DeviceSpec;
 import org.irqlab.kernel.Errno;
 import org.irqlab.kernel.HeapsortVariant;
+import org.irqlab.kernel.InterruptPath;
 import org.irqlab.kernel.KernelRule;
 import org.irqlab.kernel.KernelRules;
 import org.irqlab.kernel.MachineSpec;
@@ -185,8 +186,40 @@ class KernelRuleTransitionTest {
 
     @Test
     void nodelessNvmeNvme2() {
+        assertTrue(KernelRules.of("6.5.0").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("6.6").nvmeMovesNodelessDeviceToFirstNode());
+        // stable backports of dad651b2a44e
+        assertTrue(KernelRules.of("6.5.5").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("6.5.6").nvmeMovesNodelessDeviceToFirstNode());
+        assertTrue(KernelRules.of("6.1.55").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("6.1.56").nvmeMovesNodelessDeviceToFirstNode());
+        assertTrue(KernelRules.of("5.10.197").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("5.10.198").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("4.19.296").nvmeMovesNodelessDeviceToFirstNode());
+        // the 6.1 profile and Debian 12's kernels follow the current 6.1.y point releases
+        assertFalse(KernelRules.of("6.1").nvmeMovesNodelessDeviceToFirstNode());
+        assertFalse(KernelRules.of("6.1.0-57-amd64").nvmeMovesNodelessDeviceToFirstNode());
         assertTrue(KernelRules.of("6.4").nvmeMovesNodelessDeviceToFirstNode());
-        assertFalse(KernelRules.of("6.5").nvmeMovesNodelessDeviceToFirstNode());
+    }
+
+    /**
+     * An NVMe controller without a node whose queue vectors cannot be reserved (CPU 0 is full) falls back to
+     * one vector, which has no affinity masks and so the device's node: before NVME-2 that is node 0, where
+     * it lands on the emptiest CPU of node 0; after, any CPU, so the empty node 1.
+     */
+    @Test
+    void nodelessNvmeFallbackVectorNvme2() {
+        assertEquals(1, fallbackVectorCpu("6.1.55"));
+        assertEquals(4, fallbackVectorCpu("6.1.56"));
+    }
+
+    private static int fallbackVectorCpu(String kernel) {
+        Simulation sim = new Simulation(MachineSpec.builder(KernelRules.of(kernel), 8).evenNodes(2)
+                .bootLoad(BootLoad.perCpu(new int[] {201, 10, 10, 10, 0, 0, 0, 0}, new int[8], new int[8])).build());
+        DeviceResult nvme = sim.addDevice(DeviceSpec.builder(DeviceKind.NVME).queues(8).noNumaNode().build());
+        assertEquals(InterruptPath.SHARED_MSIX, nvme.path(), kernel);
+        assertEquals(1, nvme.vectors().size(), kernel);
+        return nvme.vectors().get(0).effectiveCpu();
     }
 
     /**

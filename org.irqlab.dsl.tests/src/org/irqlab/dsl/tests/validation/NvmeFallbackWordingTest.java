@@ -55,7 +55,7 @@ public class NvmeFallbackWordingTest {
 		assertTrue(text.contains("178 per-queue MSI-X (managed): 17 slots each"), text);
 		assertTrue(text.contains("22 one MSI-X vector for admin and I/O (nvmeNq0)"), text);
 		assertTrue(text.contains("nvme178q0, nvme178q1  irq "), text);
-		assertTrue(text.contains("warning: between 175 and 178 of the 200 nvme of this add get per-queue vectors"), text);
+		assertTrue(text.contains("warning: between 167 and 178 of the 200 nvme of this add get per-queue vectors"), text);
 		assertFalse(text.contains("shared MSI-X"), text);
 	}
 
