@@ -130,10 +130,11 @@ final class GuestComparison {
 			}
 			boolean otherCount = bounds != null && divergedAt == null
 					&& together.get(together.size() - 1).guestPerQueue() != bounds.most();
+			MatrixCounters predicted = otherCount
+					? countersOfTheGuestsCount(before, simulation, step, together.get(together.size() - 1).guestPerQueue())
+					: simulation.counters();
 			if (observed != null && divergedAt == null) {
-				compareCounters(i + 1, where, observed, otherCount
-						? countersOfTheGuestsCount(before, simulation, step, together.get(together.size() - 1).guestPerQueue())
-						: simulation.counters());
+				compareCounters(i + 1, where, observed, predicted);
 			}
 			if (otherCount) {
 				divergedAt = where;
@@ -154,7 +155,7 @@ final class GuestComparison {
 					compareDevice(i + 1, where, state, each.getKey(), simulation.device(each.getValue()));
 				}
 			}
-			steps.add(new VerifyResult.Step(i + 1, step, observed, simulation.counters(), device, guestPath, simulatedPath));
+			steps.add(new VerifyResult.Step(i + 1, step, observed, predicted, device, guestPath, simulatedPath));
 		}
 		if (!guest.finished) {
 			differences.add(new Difference(steps.size(), "guest", "init", "run",

@@ -123,6 +123,21 @@ class VerifyCommandTest {
 	}
 
 	@Test
+	void aShapeBootedAfterItsPredictionLiesInTheRange() {
+		// 180 controllers of 12 I/O queues on 12 CPUs in 2 nodes: IrqLab's 164-171 was committed before the guest
+		// booted (Debian 6.1.0-57, 2026-12-01); it fitted 170. The step's counters are those 170 + 10 single vectors take
+		Path model = CliRun.examples().toAbsolutePath().normalize()
+				.resolveSibling("scripts/verify-shapes/nvme-async-12.irqlab");
+		CliRun run = CliRun.of("verify", model.toString(), "--console",
+				recorded("nvme-async-12.6.1.0-57-amd64.console.xz").toString());
+		assertEquals(0, run.exitCode(), run.out() + run.err());
+		String step = run.outLines().stream().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+		assertTrue(step.matches(".*186/9/2226\\s+186/9/2226\\s+180 nvme\\s+170 per_vq_msix\\s+164-171 per_vq_msix"), step);
+		assertTrue(run.out().contains("in the guest 170 got per-queue vectors (170 per_vq_msix, 10 shared_msix); IrqLab"
+				+ " predicts between 164 and 171, which agrees"), run.out());
+	}
+
+	@Test
 	void aControllerProbedTogetherWithOneVectorTooManyIsACountDifference(@TempDir Path dir) throws IOException {
 		// the same console with nvme2's I/O queue interrupts taken out: it reads as a controller on one vector
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TOGETHER_CONSOLE, StandardCharsets.ISO_8859_1));
