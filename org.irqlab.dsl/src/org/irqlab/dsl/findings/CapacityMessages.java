@@ -65,8 +65,9 @@ final class CapacityMessages {
 				+ " through reserving its queue vectors: the admin vector then goes to the CPU that looks emptiest,"
 				+ " one the others have not reached yet, so admin vectors pile up on the CPUs that come last in the"
 				+ " masks and those fill first. How far set-ups overlap is timing, not a kernel rule; Debian 6.1 guests"
-				+ " of this kind (200 controllers, 16 CPUs in 2 nodes; range 167-178) fitted 170, 172 and 177"
-				+ " (docs/kernels.md, 1.9).";
+				+ " of this kind (200 controllers, 16 CPUs in 2 nodes; range 167-178) fitted 170, 172 and 177, and a"
+				+ " 6.12 guest on a busy host 165: the low end assumes one set-up in flight per online CPU, and more"
+				+ " overlap fits fewer (docs/kernels.md, 1.9).";
 	}
 
 	static String fallsBackToIntx(List<EventOutcome> passes, DeviceRuns.Run intx) {
