@@ -45,14 +45,7 @@ public final class GuestVerifier {
 		buildInitramfs(plan, kernel, busybox, initramfs, workDir);
 		Path serial = workDir.resolve("console.log");
 		// a guest that dies before its init under multi-threaded TCG gets one more boot on a single thread
-		List<QemuCommand.Accel> tries = switch (acceleration) {
-			case KVM -> List.of(QemuCommand.Accel.KVM);
-			case TCG -> List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
-			case TCG_SINGLE -> List.of(QemuCommand.Accel.TCG_ONE_THREAD);
-			case AUTO -> kvmUsable()
-					? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD)
-					: List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
-		};
+		List<QemuCommand.Accel> tries = accelerators(acceleration, kvmUsable(), kvmFailedMarker(), progress);
 		GuestRun.Transcript transcript = null;
 		VerifyException last = null;
 		for (QemuCommand.Accel accel : tries) {
@@ -66,6 +59,9 @@ public final class GuestVerifier {
 					break;
 				}
 				last = new VerifyException("the guest printed nothing; its console is in " + serial);
+				if (accel == QemuCommand.Accel.KVM && acceleration == Acceleration.AUTO) {
+					rememberKvmFailed("the guest did not reach its init within " + KVM_BOOT_SECONDS + " s");
+				}
 				if (accel == QemuCommand.Accel.TCG) {
 					progress.accept("the guest died before its init (" + lastKernelLine(serial) + "); booting again with"
 							+ " TCG on one thread");
@@ -74,6 +70,9 @@ public final class GuestVerifier {
 				last = e;
 				if (accel == QemuCommand.Accel.KVM) {
 					progress.accept("KVM did not work here (" + e.getMessage() + "); trying TCG");
+					if (acceleration == Acceleration.AUTO) {
+						rememberKvmFailed(e.getMessage());
+					}
 				}
 			}
 			transcript = null;
@@ -156,6 +155,55 @@ public final class GuestVerifier {
 					.map(l -> l.replaceFirst("^\\[[ 0-9.]+\\] ", "").strip()).orElse("no panic message");
 		} catch (IOException e) {
 			return "no console";
+		}
+	}
+
+	/**
+	 * Where a failed KVM boot is remembered, so that the next `--accel auto` goes to TCG at once instead of
+	 * waiting for a hung KVM guest again ($XDG_CACHE_HOME/irqlab/kvm-unusable; delete it to try KVM again).
+	 */
+	static Path kvmFailedMarker() {
+		return DebianKernels.cache().resolveSibling("kvm-unusable");
+	}
+
+	/**
+	 * The accelerators to try in turn: with `--accel auto`, KVM first where /dev/kvm is there and no earlier run
+	 * left {@code marker} saying KVM hung or failed here.
+	 */
+	public static List<QemuCommand.Accel> accelerators(Acceleration acceleration, boolean kvmUsable, Path marker,
+			Consumer<String> progress) {
+		return switch (acceleration) {
+			case KVM -> List.of(QemuCommand.Accel.KVM);
+			case TCG -> List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
+			case TCG_SINGLE -> List.of(QemuCommand.Accel.TCG_ONE_THREAD);
+			case AUTO -> kvmUsable && !kvmFailedBefore(marker, progress)
+					? List.of(QemuCommand.Accel.KVM, QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD)
+					: List.of(QemuCommand.Accel.TCG, QemuCommand.Accel.TCG_ONE_THREAD);
+		};
+	}
+
+	private static boolean kvmFailedBefore(Path marker, Consumer<String> progress) {
+		if (!Files.isRegularFile(marker)) {
+			return false;
+		}
+		String why;
+		try {
+			why = Files.readString(marker, StandardCharsets.UTF_8).strip();
+		} catch (IOException e) {
+			why = "reason not readable";
+		}
+		progress.accept("KVM did not work here before (" + why + "); using TCG (delete " + marker
+				+ " or pass --accel kvm to try KVM again)");
+		return true;
+	}
+
+	private void rememberKvmFailed(String why) {
+		Path marker = kvmFailedMarker();
+		try {
+			Files.createDirectories(marker.getParent());
+			Files.writeString(marker, why + ", " + java.time.LocalDate.now() + "\n", StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			// only a shortcut for the next run
 		}
 	}
 

@@ -12,13 +12,13 @@ import org.irqlab.kernel.DeviceKind;
  * behind PCI bridges in add order, no disks or network behind them (null block backends, an unconnected hub),
  * ACPI PCI hot-plug off and qboot firmware, both of which keep large guests fast to boot.
  */
-final class QemuCommand {
+public final class QemuCommand {
 
 	/** Bytes of each null block device: enough for a partition table read. */
 	private static final long NULL_DISK_BYTES = 64L << 20;
 	private static final String QBOOT = "/usr/share/qemu/qboot.rom";
 
-	enum Accel {
+	public enum Accel {
 		KVM("kvm", "host"),
 		TCG("tcg", "max"),
 		/**
