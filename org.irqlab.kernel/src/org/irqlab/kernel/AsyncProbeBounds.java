@@ -1,6 +1,9 @@
 package org.irqlab.kernel;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How many NVMe controllers of one hot-add get one vector per queue when their probes run at the same time.
@@ -30,20 +33,26 @@ import java.util.List;
  * @param most   controllers with one vector per queue in the best order
  * @param othersPath the path the others end on (nvme: one vector for the admin and I/O queue, SHARED_MSIX), or
  *               null when every controller gets per-queue vectors in both orders
+ * @param otherPaths every path a controller without per-queue vectors ends on in either order (when the vectors
+ *               run out altogether, some fail to probe: PROBE_FAILED)
  */
-public record AsyncProbeBounds(int count, int fewest, int most, InterruptPath othersPath) {
+public record AsyncProbeBounds(int count, int fewest, int most, InterruptPath othersPath, Set<InterruptPath> otherPaths) {
 
     /** The bounds from the controllers' results in the worst and in the best order. */
     public static AsyncProbeBounds of(int count, List<DeviceResult> worst, List<DeviceResult> best) {
         InterruptPath others = null;
+        Set<InterruptPath> all = EnumSet.noneOf(InterruptPath.class);
         for (List<DeviceResult> order : List.of(worst, best)) {
             for (DeviceResult r : order) {
-                if (!perQueue(r) && others == null) {
-                    others = r.path();
+                if (!perQueue(r)) {
+                    all.add(r.path());
+                    if (others == null) {
+                        others = r.path();
+                    }
                 }
             }
         }
-        return new AsyncProbeBounds(count, perQueue(worst), perQueue(best), others);
+        return new AsyncProbeBounds(count, perQueue(worst), perQueue(best), others, Collections.unmodifiableSet(all));
     }
 
     /** Whether the outcome depends on the order the probes run in. */
