@@ -169,6 +169,19 @@ class VerifyCommandTest {
 	}
 
 	@Test
+	void the612GuestOnAQuietHostLiesInTheRange() {
+		// the same 200 controllers on Debian 6.12.117 again, with nothing else running on the host (2026-12-01,
+		// load average 0.6): 171 fitted, inside IrqLab's 167-178; admin vectors spread 14-30 per CPU of node 0
+		Path model = CliRun.examples().toAbsolutePath().normalize()
+				.resolveSibling("scripts/verify-shapes/nvme-async-200.irqlab");
+		CliRun run = CliRun.of("verify", model.toString(), "--console",
+				recorded("nvme-async-200.6.12.117+deb12-amd64.quiet.console.xz").toString());
+		assertEquals(0, run.exitCode(), run.out() + run.err());
+		String step = run.outLines().stream().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+		assertTrue(step.matches(".*274/9/2942\\s+274/9/2942\\s+200 nvme\\s+171 per_vq_msix\\s+167-178 per_vq_msix"), step);
+	}
+
+	@Test
 	void aControllerProbedTogetherWithOneVectorTooManyIsACountDifference(@TempDir Path dir) throws IOException {
 		// the same console with nvme2's I/O queue interrupts taken out: it reads as a controller on one vector
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TOGETHER_CONSOLE, StandardCharsets.ISO_8859_1));
