@@ -79,6 +79,8 @@ final class NvmeDriver implements DeviceDriver {
         int ioWithVectors = Math.max(vecs - 1, 1);
         List<CpuSet> inFlight = holdInFlightReservations(k, d, vecs, othersInFlight);
         int err = requestQueue(k, d, 0, 0);
+        // gives back one unallocated managed slot per CPU of each mask: perhaps this controller's own rather than
+        // the phantom's, which changes which vector numbers it ends with but no count (only counts are read)
         inFlight.forEach(k.matrix::removeManaged);
         for (int q = 1; err == 0 && q <= ioWithVectors; q++) {
             err = requestQueue(k, d, vecs == 1 ? 0 : q, q);

@@ -137,10 +137,7 @@ public final class Simulation {
         }
         List<DeviceResult> results = new ArrayList<>(count);
         // one set-up per online CPU can be between its first and last queue vector at the same moment
-        int inFlight = 0;
-        for (long word : k.online) {
-            inFlight += Long.bitCount(word);
-        }
+        int inFlight = k.onlineCount();
         for (int i = 0; i < count; i++) {
             DeviceState d = states.get(i);
             int mark = k.log.mark();

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.irqlab.dsl.model.Machine;
 import org.irqlab.dsl.simulation.MachineTranslator;
@@ -287,8 +289,8 @@ final class GuestComparison {
 				guestPerQueue++;
 			} else if (bounds.othersPath() != null && !oneOf(path, bounds.otherPaths())) {
 				differences.add(new Difference(number, where, guest.deviceName(index), "path", path,
-						bounds.otherPaths().stream().map(InterruptPath::oracleName).collect(java.util.stream.Collectors
-								.joining(" or ")) + " (the path of a controller without per-queue vectors)"));
+						bounds.otherPaths().stream().map(InterruptPath::oracleName).collect(Collectors.joining(" or "))
+								+ " (the path of a controller without per-queue vectors)"));
 			}
 		}
 		String subject = "the " + step.count() + " NVMe controllers probed together";
@@ -328,7 +330,7 @@ final class GuestComparison {
 				before.onlineMaps());
 	}
 
-	private static boolean oneOf(String oracleName, java.util.Set<InterruptPath> paths) {
+	private static boolean oneOf(String oracleName, Set<InterruptPath> paths) {
 		return paths.stream().anyMatch(p -> p.oracleName().equals(oracleName));
 	}
 
